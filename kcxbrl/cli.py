@@ -1,0 +1,145 @@
+"""Command line: ``kcxbrl convert`` and ``kcxbrl validate``.
+
+Exit codes are fixed: 0 ok, 1 findings at error level (or warnings under
+``--strict``), 2 usage errors or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from kcxbrl import __version__
+from kcxbrl.errors import KcxbrlError
+from kcxbrl.findings import Finding, Level, ordered
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on usage errors already; keep that, print to stderr."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kcxbrl",
+        description="Turn the text of Kingsoft Cloud 6-K filings into XBRL 2.1 "
+        "instances, and validate XBRL instances offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"kcxbrl {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    conv = sub.add_parser(
+        "convert",
+        help="convert filings (.txt/.md) into XBRL instances",
+        description="Convert each FILING X.txt into DIR/X.xbrl and copy the taxonomy "
+        "files the instances reference into DIR. Prints one summary line per filing.",
+    )
+    conv.add_argument("filings", nargs="+", metavar="FILING", help="filing text files")
+    conv.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    conv.add_argument(
+        "--report",
+        action="store_true",
+        help="also write DIR/X.report.txt: every number of the filing and what became of it",
+    )
+    conv.add_argument(
+        "--extend",
+        action="store_true",
+        help="give rows that match no concept an extension concept of the filing",
+    )
+    conv.add_argument("--quiet", action="store_true", help="print only the summary lines")
+
+    val = sub.add_parser(
+        "validate",
+        help="validate XBRL 2.1 instances",
+        description="Validate XBRL instances against their schemas (offline) and the "
+        "XBRL 2.1 rules an XSD cannot express. Findings print as "
+        "'file:line: level code message'.",
+    )
+    val.add_argument("instances", nargs="+", metavar="INSTANCE", help="XBRL instance files")
+    val.add_argument("--format", choices=("text", "json"), default="text", help="how to print findings")
+    val.add_argument("--profile", choices=("sec",), default=None, help="also apply a filing-rule profile")
+    val.add_argument("--strict", action="store_true", help="warnings count as failures (exit 1)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors 2
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command == "convert":
+            return _convert(args)
+        return _validate(args)
+    except KcxbrlError as exc:
+        print(f"kcxbrl: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from kcxbrl.convert import convert_files
+
+    paths = [Path(p) for p in args.filings]
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        for p in missing:
+            print(f"kcxbrl: {p}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    results = convert_files(paths, Path(args.out), report=args.report, extend=args.extend)
+    failed = False
+    for result in results:
+        print(result.summary())
+        if not args.quiet:
+            for finding in ordered(result.findings):
+                if finding.level is not Level.INFO:
+                    print(f"  {finding}", file=sys.stderr)
+        failed = failed or result.has_errors
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kcxbrl.validate import validate_file
+
+    paths = [Path(p) for p in args.instances]
+    unreadable = False
+    all_findings: list[Finding] = []
+    for path in paths:
+        if not path.is_file():
+            print(f"kcxbrl: {path}: no such file", file=sys.stderr)
+            unreadable = True
+            continue
+        all_findings.extend(validate_file(path, profile=args.profile))
+    _print_findings(all_findings, args.format)
+    if unreadable:
+        return EXIT_USAGE
+    levels = {f.level for f in all_findings}
+    if Level.ERROR in levels or (args.strict and Level.WARNING in levels):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _print_findings(findings: list[Finding], fmt: str) -> None:
+    if fmt == "json":
+        json.dump([f.as_dict() for f in ordered(findings)], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
+    for finding in ordered(findings):
+        print(finding)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
