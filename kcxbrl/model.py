@@ -264,3 +264,21 @@ class Instance:
     units: tuple[Unit, ...]
     facts: tuple[Fact, ...]
     extra_namespaces: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A fact mapped to a concept, before contexts and units are assembled.
+
+    ``currency`` is the ISO code of a monetary or per-share value; the
+    assembler turns concept type + currency into the unit.
+    """
+
+    concept: str
+    period: Period
+    value: Decimal | str
+    decimals: int | None
+    source: Provenance
+    currency: str | None = None
+    members: tuple[Member, ...] = ()
+    lang: str | None = None

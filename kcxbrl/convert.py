@@ -1,0 +1,143 @@
+"""The conversion pipeline: read → place tables → map → assemble → render.
+
+Everything for one filing is gathered before anything is written; one
+filing's errors never stop the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from kcxbrl.assemble import assemble
+from kcxbrl.entities import identify
+from kcxbrl.findings import Finding, Level, has_errors, warning
+from kcxbrl.mapping import CellResult, map_table
+from kcxbrl.model import ColumnKind, Document, Draft, Instance
+from kcxbrl.read import read_filing
+from kcxbrl.render import render_instance
+from kcxbrl.resources import taxonomy_dir
+from kcxbrl.tables import place_tables
+from kcxbrl.taxonomy import Taxonomy, default_taxonomy
+from kcxbrl.taxonomy_writer import file_names
+from kcxbrl.values import parse_number
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """What converting one filing gave."""
+
+    source: str
+    instance: Instance
+    findings: tuple[Finding, ...]
+    cells: tuple[CellResult, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.findings)
+
+
+@dataclass(frozen=True)
+class ConversionResult:
+    conversion: Conversion
+    output: Path
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.conversion.findings
+
+    @property
+    def has_errors(self) -> bool:
+        return self.conversion.has_errors
+
+    def summary(self) -> str:
+        inst = self.conversion.instance
+        count = {level: sum(1 for f in self.findings if f.level is level) for level in Level}
+        return (
+            f"{self.conversion.source}: {len(inst.facts)} facts, {len(inst.contexts)} contexts, "
+            f"{len(inst.units)} units; findings: {count[Level.ERROR]} errors, "
+            f"{count[Level.WARNING]} warnings -> {self.output}"
+        )
+
+
+def _unplaced_numbers(placed_table, source: str) -> tuple[list[CellResult], list[Finding]]:
+    """Numbers of a table no role claims: each is reported, none is dropped silently."""
+    table, layout = placed_table.table, placed_table.layout
+    cells = []
+    for row in table.rows[layout.header_rows :]:
+        for index, text in enumerate(row.cells[1:], 1):
+            if text.strip() and parse_number(text) is not None:
+                cells.append(CellResult(row.line, index, text.strip(), "unmapped", "table of no known statement or note"))
+    findings = []
+    if cells:
+        findings.append(warning(
+            "kcxbrl:unmappedTable",
+            f"table {table.index} ({len(cells)} numbers) belongs to no statement or note kcxbrl knows; "
+            f"first row '{table.rows[min(layout.header_rows, len(table.rows) - 1)].label}'",
+            file=source, line=table.line,
+        ))
+    return cells, findings
+
+
+def convert_document(document: Document, taxonomy: Taxonomy | None = None) -> Conversion:
+    taxonomy = taxonomy or default_taxonomy()
+    source = document.path
+    findings: list[Finding] = []
+    cells: list[CellResult] = []
+    drafts: list[Draft] = []
+
+    entity, _registrant, entity_findings = identify(document)
+    findings.extend(entity_findings)
+
+    placed, layout_findings = place_tables(document, taxonomy)
+    findings.extend(layout_findings)
+    for table in placed:
+        if table.role is None:
+            more_cells, more_findings = _unplaced_numbers(table, source)
+            cells.extend(more_cells)
+            findings.extend(more_findings)
+            continue
+        result = map_table(table, taxonomy, source)
+        drafts.extend(result.drafts)
+        findings.extend(result.findings)
+        cells.extend(result.cells)
+
+    instance, assemble_findings = assemble(drafts, entity, taxonomy, source, taxonomy.schema_file)
+    findings.extend(assemble_findings)
+    return Conversion(source, instance, tuple(findings), tuple(cells))
+
+
+def copy_taxonomy(taxonomy: Taxonomy, out_dir: Path) -> list[Path]:
+    """Put the schema and linkbases the instances reference beside them."""
+    written = []
+    for name in file_names(taxonomy).values():
+        target = out_dir / name
+        shutil.copyfile(taxonomy_dir() / name, target)
+        written.append(target)
+    return written
+
+
+def convert_files(
+    paths: Sequence[Path],
+    out_dir: Path,
+    *,
+    report: bool = False,
+    extend: bool = False,
+    taxonomy: Taxonomy | None = None,
+) -> list[ConversionResult]:
+    taxonomy = taxonomy or default_taxonomy()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    copy_taxonomy(taxonomy, out_dir)
+    results = []
+    for path in paths:
+        document = read_filing(path)
+        conversion = convert_document(document, taxonomy)
+        output = out_dir / (path.stem + ".xbrl")
+        output.write_text(render_instance(conversion.instance, taxonomy), encoding="utf-8")
+        results.append(ConversionResult(conversion, output))
+    return results

@@ -1,0 +1,226 @@
+"""A table's header rows resolved into columns: period, currency, scale.
+
+Headers in the filings are split over up to four rows (`Three Months Ended`
+/ `Mar 31,` / `2025` / `RMB`) and a phrase printed once spans the empty cells
+to its right.  Each column's texts are joined top to bottom and read as one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from datetime import date, timedelta
+
+from kcxbrl.findings import Finding, warning
+from kcxbrl.model import Column, ColumnKind, Layout, Period, Row, Table
+from kcxbrl.values import MONTHS, find_dates, is_year, parse_number
+
+log = logging.getLogger(__name__)
+
+PERIOD_UNKNOWN = "kcxbrl:columnPeriodUnknown"
+PERIOD_AMBIGUOUS = "kcxbrl:columnPeriodAmbiguous"
+CURRENCY_AMBIGUOUS = "kcxbrl:columnCurrencyAmbiguous"
+
+# First cells that mark a header row over the label column.
+HEADER_WORDS = frozenset({"notes", "note", "function", "exhibit no.", "exhibit no", "exhibit number"})
+
+_SCALES = (
+    (re.compile(r"\bin\s+thousands?\b|\bthousands\s+of\b|['’]000\b(?!,000)", re.IGNORECASE), 3),
+    (re.compile(r"\bin\s+millions?\b|\bmillions\s+of\b|['’]000,000\b", re.IGNORECASE), 6),
+    (re.compile(r"\bin\s+billions?\b|\bbillions\s+of\b", re.IGNORECASE), 9),
+)
+_CURRENCIES = (
+    (re.compile(r"\bRMB\b|\bCNY\b|\bRenminbi\b"), "CNY"),
+    (re.compile(r"\bUS\s?\$|\bUSD\b|\bU\.S\.\s+dollars?\b", re.IGNORECASE), "USD"),
+    (re.compile(r"\bHK\$|\bHKD\b|\bHong Kong dollars?\b", re.IGNORECASE), "HKD"),
+)
+_NOISE = re.compile(r"\((?:un)?audited\)", re.IGNORECASE)
+_NOTE = re.compile(r"notes?|note\(s\)", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"\bchanges?\b|\byoy\b|\bqoq\b|\b(?:year|quarter|period)[\s-]+(?:on|over)[\s-]+(?:year|quarter|period)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\(%\)|(?<!\S)%(?!\S)|\bpercent(?:age)?\b|\bper\s+cent\b", re.IGNORECASE)
+_DURATIONS = (
+    (re.compile(r"\b(?:three|3)[\s-]+months?\s+end(?:ed|ing)\b|\bquarters?\s+end(?:ed|ing)\b", re.I), 3),
+    (re.compile(r"\b(?:six|6)[\s-]+months?\s+end(?:ed|ing)\b|\bhalf[\s-]+years?\s+end(?:ed|ing)\b", re.I), 6),
+    (re.compile(r"\b(?:nine|9)[\s-]+months?\s+end(?:ed|ing)\b", re.I), 9),
+    (re.compile(r"\b(?:twelve|12)[\s-]+months?\s+end(?:ed|ing)\b|\byears?\s+end(?:ed|ing)\b", re.I), 12),
+    (re.compile(r"\bmonth\s+end(?:ed|ing)\b", re.I), 1),
+)
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b(?!\s*%)|\b(\d{1,2})\s+([A-Za-z]{3,9})\b")
+
+
+def scale_from_text(text: str) -> int | None:
+    """The power of ten a caption or header states for its amounts, if any."""
+    found = [(m.start(), scale) for pattern, scale in _SCALES for m in [pattern.search(text)] if m]
+    return min(found)[1] if found else None
+
+
+def resolve_layout(table: Table, source: str, default_scale: int = 0) -> tuple[Layout, list[Finding]]:
+    """Read a table's leading header rows into one Column per value cell."""
+    count = _header_count(table)
+    heads = table.rows[:count]
+    width = table.width
+    texts, lines = _column_texts(heads, width)
+    findings: list[Finding] = []
+    columns: list[Column] = []
+    for j in range(1, width):
+        header = " ".join(texts[j])
+        line = lines[j] or table.line
+        column, problems = _column(j, header, default_scale)
+        if problems and column.kind is ColumnKind.VALUE and count and _holds_numbers(table.rows[count:], j):
+            findings.extend(_finding(code, table, j, header, source, line) for code in problems)
+        columns.append(column)
+    log.debug("table %d: %d header rows, %d columns", table.index, count, len(columns))
+    return Layout(header_rows=count, columns=tuple(columns)), findings
+
+
+def data_rows(table: Table, layout: Layout) -> tuple[Row, ...]:
+    """The rows below the header."""
+    return table.rows[layout.header_rows :]
+
+
+def _header_count(table: Table) -> int:
+    for count, row in enumerate(table.rows):
+        if not _is_header_row(row):
+            return count
+    return len(table.rows)
+
+
+def _is_header_row(row: Row) -> bool:
+    first = row.label.strip().rstrip(":").lower()
+    if first and first not in HEADER_WORDS:
+        return False
+    return not any(_is_amount(cell) for cell in row.cells[1:])
+
+
+def _is_amount(cell: str) -> bool:
+    number = parse_number(cell)
+    return number is not None and not is_year(number)
+
+
+def _column_texts(heads: tuple[Row, ...], width: int) -> tuple[list[list[str]], list[int | None]]:
+    """Per column, the header texts top to bottom, and the line of the first."""
+    texts: list[list[str]] = [[] for _ in range(width)]
+    lines: list[int | None] = [None] * width
+    owners_above: list[list[int | None]] = []
+    for row in heads:
+        cells = [c.strip() for c in row.cells] + [""] * (width - len(row.cells))
+        owners = _owners(cells, owners_above)
+        for k in range(1, width):
+            owner = owners[k]
+            if owner is None:
+                continue
+            texts[k].append(cells[owner])
+            if lines[k] is None:
+                lines[k] = row.line
+        owners_above.append(owners)
+    return texts, lines
+
+
+def _owners(cells: list[str], above: list[list[int | None]]) -> list[int | None]:
+    """Which cell's text each column takes in this row (merged cells span right).
+
+    A cell spans the empty cells after it only while the rows above group those
+    columns with it: a lower header row subdivides the upper one, never crosses it.
+    """
+    owners: list[int | None] = [k if cells[k] else None for k in range(len(cells))]
+    for j in range(1, len(cells)):
+        if not cells[j]:
+            continue
+        k = j + 1
+        while k < len(cells) and not cells[k] and all(row[k] == row[j] for row in above):
+            owners[k] = j
+            k += 1
+    return owners
+
+
+def _column(j: int, header: str, default_scale: int) -> tuple[Column, list[str]]:
+    body = " ".join(_NOISE.sub(" ", header).split())
+    if _NOTE.fullmatch(body):
+        return Column(j, ColumnKind.NOTE, header), []
+    percent = _PERCENT.search(body) is not None
+    currency, problems = _currency(body)
+    if percent:
+        scale = 0  # a percentage carries no scale, whatever the caption says
+    else:
+        stated = scale_from_text(body)
+        scale = default_scale if stated is None else stated
+    if _CHANGE.search(body):
+        return Column(j, ColumnKind.CHANGE, header, None, currency, scale, percent), []
+    period, code = _period(body)
+    if code:
+        problems.append(code)
+    return Column(j, ColumnKind.VALUE, header, period, currency, scale, percent), problems
+
+
+def _currency(body: str) -> tuple[str | None, list[str]]:
+    found = {code for pattern, code in _CURRENCIES if pattern.search(body)}
+    if len(found) > 1:
+        return None, [CURRENCY_AMBIGUOUS]
+    return (found.pop() if found else None), []
+
+
+def _period(body: str) -> tuple[Period | None, str | None]:
+    """The period a column header names, or the finding code saying why not."""
+    years = {int(y) for y in _YEAR.findall(body)}
+    if len(years) > 1:
+        return None, PERIOD_AMBIGUOUS
+    dates = set(find_dates(body))
+    if len(dates) > 1:
+        return None, PERIOD_AMBIGUOUS
+    if dates:
+        end: date | None = dates.pop()
+    else:
+        end, code = _month_day_and_year(body, years)
+        if code:
+            return None, code
+    if end is None:
+        return None, PERIOD_UNKNOWN
+    months = next((n for pattern, n in _DURATIONS if pattern.search(body)), None)
+    if months is None:
+        return Period(None, end), None  # `As at` or a bare date: an instant
+    return Period(_months_back(end + timedelta(days=1), months), end), None
+
+
+def _month_day_and_year(body: str, years: set[int]) -> tuple[date | None, str | None]:
+    """`December 31,` and `2024` printed apart (other header text between them)."""
+    days: set[tuple[int, int]] = set()
+    for match in _MONTH_DAY.finditer(body):
+        name, day = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        month = MONTHS.get(name.lower())
+        if month is not None:
+            days.add((month, int(day)))
+    if len(days) > 1:
+        return None, PERIOD_AMBIGUOUS
+    if not days or not years:
+        return None, PERIOD_UNKNOWN
+    (month, day), year = days.pop(), years.pop()
+    try:
+        return date(year, month, day), None
+    except ValueError:
+        return None, PERIOD_UNKNOWN
+
+
+def _months_back(day: date, months: int) -> date:
+    total = day.year * 12 + day.month - 1 - months
+    year, month0 = divmod(total, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(day.day, last))
+
+
+def _holds_numbers(rows: tuple[Row, ...], j: int) -> bool:
+    return any(j < len(r.cells) and parse_number(r.cells[j]) is not None for r in rows)
+
+
+def _finding(code: str, table: Table, j: int, header: str, source: str, line: int) -> Finding:
+    if code == PERIOD_AMBIGUOUS:
+        what = "names more than one period"
+    elif code == CURRENCY_AMBIGUOUS:
+        what = "names more than one currency"
+    else:
+        what = "names no period (no date, or no year with a month and day)"
+    return warning(code, f"table {table.index} column {j}: header '{header}' {what}", file=source, line=line)

@@ -1,0 +1,36 @@
+"""The one Jinja environment: strict undefined, XML autoescaping, our filters."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from kcxbrl.resources import templates_dir
+
+
+def xml_decimal(value: Decimal) -> str:
+    """A Decimal as an xs:decimal lexical value, never in exponent form."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        undefined=StrictUndefined,
+        autoescape=True,  # every template writes XML
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["xml_decimal"] = xml_decimal
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,255 @@
+"""Table rows → concepts, with us-gaap signs, periods and scale.
+
+A row label is matched against the printed labels of the table's role, the
+concepts' labels and the synonym list, all normalized.  Rows without values
+are headings: they move the current section, which decides between two
+concepts printed with the same words ("Prepayments and other assets" under
+current or non-current assets).  The sign follows the presentation node: a
+node whose balance differs from the balance printed as positive around it
+(an expense on the income statement) is printed negated, so its value is
+the printed amount with the sign flipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kcxbrl.findings import Finding, error, warning
+from kcxbrl.model import Column, ColumnKind, Draft, Number, Period, Provenance, Row
+from kcxbrl.tables import PlacedTable
+from kcxbrl.taxonomy import Concept, Node, Role, Taxonomy, normalize_label
+from kcxbrl.values import as_ratio, parse_number, scaled
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CellResult:
+    """What became of one printed number (kept for the coverage report)."""
+
+    line: int
+    column: int
+    text: str
+    outcome: str  # "fact", "skipped", "unmapped"
+    detail: str
+
+
+@dataclass(frozen=True)
+class TableResult:
+    drafts: tuple[Draft, ...]
+    findings: tuple[Finding, ...]
+    cells: tuple[CellResult, ...]
+
+
+# --------------------------------------------------------------------------
+# Choosing among nodes printed with the same words
+# --------------------------------------------------------------------------
+
+
+def _under(node: Node, section: Node | None) -> bool:
+    return section is not None and section.concept in node.ancestors
+
+
+def _choose(candidates: tuple[Node, ...], section: Node | None) -> Node | None:
+    if not candidates:
+        return None
+    inside = [n for n in candidates if _under(n, section)]
+    return (inside or list(candidates))[0]
+
+
+# --------------------------------------------------------------------------
+# Values
+# --------------------------------------------------------------------------
+
+
+def _fact_value(
+    concept: Concept, number: Number, column: Column
+) -> tuple[Decimal, int] | str:
+    """Value in full units and decimals, or a reason it cannot be a fact."""
+    if concept.type == "monetary":
+        if number.percent or column.percent:
+            return "a percentage where an amount is expected"
+        return scaled(number, column.scale)
+    if concept.type in ("pure", "percent"):
+        if number.percent or column.percent:
+            return as_ratio(number)
+        return number.value, number.decimals
+    if concept.type in ("shares", "perShare", "integer", "decimal"):
+        return number.value, number.decimals
+    return f"a {concept.type} concept takes no number"
+
+
+def _period(concept: Concept, node: Node, column: Column) -> Period | str:
+    period = column.period
+    if period is None:
+        return f"column '{column.header}' has no period"
+    if concept.period == "instant":
+        if period.is_instant:
+            return period
+        return period.opening() if "start" in node.flags else period.closing()
+    if period.is_instant:
+        return f"duration concept {concept.name} under an instant column '{column.header}'"
+    return period
+
+
+# --------------------------------------------------------------------------
+# Rows
+# --------------------------------------------------------------------------
+
+
+def _repair(row: Row, label_index: int) -> tuple[str, list[str], bool]:
+    """Label and cells after the label; shifts a label printed one cell right."""
+    cells = list(row.cells)
+    label = cells[label_index].strip() if len(cells) > label_index else ""
+    rest = cells[label_index + 1 :]
+    if not label and rest and rest[0].strip() and parse_number(rest[0]) is None:
+        return rest[0].strip(), rest[1:], True
+    return label, rest, False
+
+
+def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResult:
+    """Map every number of one financial table (whose role is known)."""
+    role = placed.role
+    layout = placed.layout
+    table = placed.table
+    drafts: list[Draft] = []
+    findings: list[Finding] = []
+    cells: list[CellResult] = []
+    index = taxonomy.label_index(role.id) if role else {}
+    section: Node | None = None
+    pending: str | None = None
+    columns = [c for c in layout.columns]
+    value_columns = [c for c in columns if c.kind is ColumnKind.VALUE]
+
+    for row in table.rows[layout.header_rows :]:
+        label, rest, shifted = _repair(row, layout.label_index)
+        if shifted:
+            # a label printed in the first value cell: values fill the columns from the left
+            numbers = [(value_columns[i], t) for i, t in enumerate(rest) if i < len(value_columns)]
+            findings.append(warning(
+                "kcxbrl:malformedRow",
+                f"row '{label}' of table {table.index} has its label in a value column; "
+                f"its {sum(1 for _, t in numbers if t.strip())} value(s) are read from the first column on",
+                file=source, line=row.line,
+            ))
+        else:
+            numbers = []
+            for column in columns:
+                offset = column.index - layout.label_index - 1
+                text = rest[offset] if 0 <= offset < len(rest) else ""
+                if column.kind is ColumnKind.VALUE:
+                    numbers.append((column, text))
+                elif text.strip() and parse_number(text) is not None:
+                    reason = "note reference" if column.kind is ColumnKind.NOTE else "percentage change column"
+                    cells.append(CellResult(row.line, column.index, text.strip(), "skipped", reason))
+        parsed = [(c, t.strip(), parse_number(t)) for c, t in numbers if t.strip()]
+        parsed_numbers = [(c, t, n) for c, t, n in parsed if n is not None]
+        for c, t, n in parsed:
+            if n is None:
+                findings.append(warning(
+                    "kcxbrl:cellNotNumber",
+                    f"cell '{t}' of row '{label}' (table {table.index}, column '{c.header}') is not a number",
+                    file=source, line=row.line,
+                ))
+        if not parsed_numbers:
+            if not label:
+                continue
+            head = _choose(index.get(normalize_label(label), ()), section)
+            if head is not None:
+                section, pending = head, None
+            else:  # perhaps the first half of a label wrapped onto two rows
+                pending = f"{pending} {label}" if pending else label
+            continue
+
+        node = None
+        tried = []
+        if pending:
+            tried.append(f"{pending} {label}")
+        tried.append(label)
+        if ":" in label:
+            tried.append(label.split(":", 1)[1])
+        for text in tried:
+            node = _choose(index.get(normalize_label(text), ()), section)
+            if node is not None:
+                if text is tried[-1] and ":" in label and text != label:
+                    head = _choose(index.get(normalize_label(label.split(":", 1)[0]), ()), section)
+                    if head is not None:
+                        section = head
+                        node = _choose(index.get(normalize_label(text), ()), section)
+                label = text.strip()
+                break
+        pending = None
+        if node is None and not label and section is not None:
+            node = _section_total(section)
+        if node is None:
+            where = f"role {role.id}" if role else "no known statement or note"
+            findings.append(warning(
+                "kcxbrl:unmappedRow",
+                f"row '{label or '(no label)'}' of table {table.index} matches no concept ({where}); "
+                f"{len(parsed_numbers)} value(s) not converted",
+                file=source, line=row.line,
+            ))
+            for c, t, _ in parsed_numbers:
+                cells.append(CellResult(row.line, c.index, t, "unmapped", f"row '{label}'"))
+            continue
+
+        concept = taxonomy.concepts[node.concept]
+        if node.children and not concept.abstract:
+            section = node
+        for column, text, number in parsed_numbers:
+            result = _draft(concept, node, column, number, row, label, table.index, source)
+            if isinstance(result, Draft):
+                drafts.append(result)
+                cells.append(CellResult(row.line, column.index, text, "fact", concept.name))
+            else:
+                findings.append(error(
+                    "kcxbrl:cellNotConverted",
+                    f"row '{label}' column '{column.header}' ({text}): {result}",
+                    file=source, line=row.line,
+                ))
+                cells.append(CellResult(row.line, column.index, text, "unmapped", result))
+    return TableResult(tuple(drafts), tuple(findings), tuple(cells))
+
+
+def _section_total(section: Node) -> Node | None:
+    """An unlabelled row closing a section is that section's total."""
+    totals = [c for c in section.children if "total" in c.flags]
+    if totals:
+        return totals[-1]
+    return None
+
+
+def _draft(
+    concept: Concept,
+    node: Node,
+    column: Column,
+    number: Number,
+    row: Row,
+    label: str,
+    table: int,
+    source: str,
+) -> Draft | str:
+    value = _fact_value(concept, number, column)
+    if isinstance(value, str):
+        return value
+    period = _period(concept, node, column)
+    if isinstance(period, str):
+        return period
+    amount, decimals = value
+    if node.negated:
+        amount = -amount
+    currency = None
+    if concept.type in ("monetary", "perShare"):
+        if column.currency is None:
+            return f"column '{column.header}' states no currency"
+        currency = column.currency
+    return Draft(
+        concept=concept.name,
+        period=period,
+        value=amount,
+        decimals=decimals,
+        source=Provenance(source, row.line, table, label, column.header),
+        currency=currency,
+    )

@@ -1,0 +1,225 @@
+"""Read a filing's text into a Document: prose lines, headings and tables.
+
+Filings arrive as plain text, Markdown or text with inline HTML tags, often
+mixed in one file.  Every line is normalized on its own, so the original
+1-based line numbers survive for provenance.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kcxbrl.errors import InputError
+from kcxbrl.model import Block, Document, Row, Table, TextLine
+
+log = logging.getLogger(__name__)
+
+# Backslash escapes are parked on private-use characters while the markup is
+# stripped, so an escaped `*` or `_` is never taken for emphasis.
+_PARK = 0xE000
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_PARKED = re.compile("[\ue000-\ue07f]")
+
+# Markers for bold spans; they are dropped once the line has been walked.
+_BOLD_ON = "\ue100"
+_BOLD_OFF = "\ue101"
+_BOLD_FLIP = "\ue102"
+_MARKERS = (_BOLD_ON, _BOLD_OFF, _BOLD_FLIP)
+
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]+)>")
+_SUP = re.compile(r"<sup\b[^>]*>.*?</sup\s*>", re.IGNORECASE)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BOLD_TAG = re.compile(r"<\s*(/?)\s*(?:b|strong)\b[^>]*>", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"</?\s*(?:i|em|u|a|span|font|small|big|sub|sup|s|strike|del|ins|mark|code|tt)\b[^>]*>",
+    re.IGNORECASE,
+)
+_BLOCK_TAG = re.compile(
+    r"</?\s*(?:p|div|center|td|th|tr|table|tbody|thead|tfoot|ul|ol|li|h[1-6]|blockquote|pre)\b[^>]*>",
+    re.IGNORECASE,
+)
+_STARS = re.compile(r"\*+")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
+_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,})$")
+_DELIMITER_CELL = re.compile(r"^:?-+:?$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class _Cleaned:
+    """One line's text with markup removed, and what its bold spans covered."""
+
+    text: str
+    bold_after: bool  # a bold span is still open at the end of the line
+    all_bold: bool  # every visible character sat inside a bold span
+
+
+def read_filing(path: Path, name: str | None = None) -> Document:
+    """Read a filing file (UTF-8, a BOM is tolerated) into a Document."""
+    shown = name or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise InputError(f"{shown}: cannot read the file: {reason}") from exc
+    skip = len(_BOM) if data.startswith(_BOM) else 0
+    try:
+        text = data[skip:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = skip + exc.start
+        line = data[:offset].count(b"\n") + 1
+        raise InputError(
+            f"{shown}: not UTF-8 text: byte {offset} (line {line}) is "
+            f"0x{data[offset]:02x}; save the file as UTF-8"
+        ) from exc
+    return read_text(text, shown)
+
+
+def read_text(text: str, name: str) -> Document:
+    """Split a filing's text into TextLines and Tables, keeping line numbers."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()  # the newline that ends the last line opens no new line
+    blocks: list[Block] = []
+    pending: list[Row] = []
+    tables = 0
+    in_table = False
+    bold = False
+
+    def close_table() -> None:
+        nonlocal tables
+        if pending:
+            tables += 1
+            blocks.append(Table(index=tables, rows=tuple(pending)))
+            pending.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        cells = _table_cells(raw)
+        if cells is not None:
+            in_table, bold = True, False
+            if not _is_delimiter(cells):
+                pending.append(Row(number, tuple(clean_text(c) for c in cells)))
+            continue
+        if in_table:
+            close_table()
+            in_table = False
+        if not raw.strip() or _RULE.match(raw):
+            bold = False  # emphasis never runs across a blank line or a rule
+            continue
+        block, bold = _text_line(number, raw, bold)
+        if block is not None:
+            blocks.append(block)
+    close_table()
+    doc = Document(path=name, blocks=tuple(blocks), lines=tuple(lines))
+    log.debug("%s: %d lines, %d tables, %d text lines", name, len(lines), len(doc.tables), len(doc.text_lines))
+    return doc
+
+
+def clean_text(raw: str) -> str:
+    """Remove Markdown and HTML inline markup from a piece of text."""
+    return _clean(raw, bold=False).text
+
+
+def _text_line(number: int, raw: str, bold: bool) -> tuple[TextLine | None, bool]:
+    heading = False
+    body = raw
+    if _HEADING.match(raw):
+        heading = True
+        body = _HEADING_CLOSE.sub("", _HEADING.sub("", raw, count=1))
+    cleaned = _clean(body, bold)
+    if not cleaned.text:
+        return None, cleaned.bold_after
+    heading = heading or cleaned.all_bold or _is_capitals(cleaned.text)
+    return TextLine(number, cleaned.text, heading), cleaned.bold_after
+
+
+def _table_cells(raw: str) -> list[str] | None:
+    """The raw cells of a table line, or None when the line is not one."""
+    stripped = raw.strip()
+    if not stripped:
+        return None
+    if stripped.startswith("|"):
+        return _pipe_cells(stripped)
+    if "\t" in raw:
+        return raw.split("\t")
+    return None
+
+
+def _pipe_cells(stripped: str) -> list[str]:
+    # Escaped pipes (`\|`) belong to the cell text, not to the row's structure.
+    parked = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), stripped)
+    inner = parked[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    return [_unpark(cell) for cell in inner.split("|")]
+
+
+def _is_delimiter(cells: list[str]) -> bool:
+    """Markdown `|---|:--:|` rows and tab rows made of dashes only."""
+    stripped = [c.strip() for c in cells]
+    return all(stripped) and all(_DELIMITER_CELL.match(c) for c in stripped)
+
+
+def _clean(raw: str, bold: bool) -> _Cleaned:
+    text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), raw.rstrip())
+    if text.endswith("\\"):
+        text = text[:-1]  # a Markdown hard line break
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _SUP.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _BREAK.sub(" ", text)
+    text = _BOLD_TAG.sub(lambda m: _BOLD_OFF if m.group(1) else _BOLD_ON, text)
+    text = _INLINE_TAG.sub("", text)
+    text = _BLOCK_TAG.sub(" ", text)
+    text = _STARS.sub(_star_run, text)
+    out: list[str] = []
+    seen_bold = seen_plain = False
+    for ch in text:
+        if ch in _MARKERS:
+            bold = ch == _BOLD_ON or (ch == _BOLD_FLIP and not bold)
+            continue
+        if not ch.isspace():
+            if bold:
+                seen_bold = True
+            else:
+                seen_plain = True
+        out.append(ch)
+    joined = _ENTITY.sub(lambda m: html.unescape(m.group(0)), "".join(out))
+    final = _SPACES.sub(" ", _unpark(joined)).strip()
+    return _Cleaned(final, bold, seen_bold and not seen_plain)
+
+
+def _star_run(match: re.Match[str]) -> str:
+    """Asterisks that open or close emphasis go; a lone `*` between spaces stays."""
+    text = match.string
+    before = text[match.start() - 1] if match.start() > 0 else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    if before.isspace() and after.isspace():
+        return match.group(0)
+    return _BOLD_FLIP if len(match.group(0)) >= 2 else ""
+
+
+def _unpark(text: str) -> str:
+    return _PARKED.sub(lambda m: chr(ord(m.group(0)) - _PARK), text)
+
+
+def _is_capitals(text: str) -> bool:
+    """A line in capitals with at least two words, e.g. `FINANCIAL HIGHLIGHTS`."""
+    words = [w for w in text.split() if any(c.isupper() or c.islower() for c in w)]
+    if len(words) < 2:
+        return False
+    # Words with digits (`13a-16`, `6-K`) may carry lower-case letters.
+    plain = [w for w in words if not any(c.isdigit() for c in w)]
+    return bool(plain) and not any(c.islower() for w in plain for c in w)

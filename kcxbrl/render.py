@@ -1,0 +1,77 @@
+"""Instance → XBRL 2.1 XML text, through templates/instance.xbrl.j2.
+
+The template context is built here, from the model only; the output is
+byte-for-byte the same for the same instance.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TypedDict
+
+from kcxbrl import __version__
+from kcxbrl.jinja import render, xml_decimal
+from kcxbrl.model import Fact, Instance
+from kcxbrl.taxonomy import Taxonomy
+
+
+class _FactView(TypedDict):
+    qname: str
+    id: str
+    context: str
+    unit: str | None
+    decimals: str | None
+    value: str
+    lang: str | None
+
+
+def _fact_view(fact: Fact, number: int, prefix: str) -> _FactView:
+    value = xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
+    return {
+        "qname": f"{prefix}:{fact.concept}",
+        "id": f"f{number}",
+        "context": fact.context.id,
+        "unit": fact.unit.id if fact.unit else None,
+        "decimals": str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None,
+        "value": value,
+        "lang": fact.lang,
+    }
+
+
+def fact_ids(instance: Instance) -> dict[int, str]:
+    """Fact position → the id it gets in the rendered document."""
+    return {i: f"f{i + 1}" for i in range(len(instance.facts))}
+
+
+def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
+    contexts = []
+    for c in instance.contexts:
+        members = []
+        for m in c.members:
+            domain = None
+            if m.typed:
+                axis = taxonomy.concept(m.dimension.split(":", 1)[1])
+                domain = f"{taxonomy.prefix}:{axis.typed_domain}"
+            members.append({"dimension": m.dimension, "value": m.value, "typed": m.typed, "domain": domain})
+        contexts.append({
+            "id": c.id,
+            "scheme": c.entity.scheme,
+            "identifier": c.entity.identifier,
+            "members": members,
+            "instant": c.period.end.isoformat() if c.period.is_instant else None,
+            "start": c.period.start.isoformat() if c.period.start else None,
+            "end": c.period.end.isoformat(),
+        })
+    units = [{"id": u.id, "numerator": list(u.numerator), "denominator": list(u.denominator)} for u in instance.units]
+    facts = [_fact_view(f, i + 1, taxonomy.prefix) for i, f in enumerate(instance.facts)]
+    return render(
+        "instance.xbrl.j2",
+        version=__version__,
+        source=instance.source,
+        prefix=taxonomy.prefix,
+        namespace=taxonomy.namespace,
+        schema_ref=instance.schema_ref,
+        contexts=contexts,
+        units=units,
+        facts=facts,
+    )
