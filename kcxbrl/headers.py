@@ -55,8 +55,12 @@ _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b(?!\s*%)|\b(\d{1,2})
 
 def scale_from_text(text: str) -> int | None:
     """The power of ten a caption or header states for its amounts, if any."""
-    found = [(m.start(), scale) for pattern, scale in _SCALES for m in [pattern.search(text)] if m]
-    return min(found)[1] if found else None
+    found: list[tuple[int, int]] = []
+    for pattern, scale in _SCALES:
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(), scale))
+    return min(found)[1] if found else None  # the first statement wins
 
 
 def resolve_layout(table: Table, source: str, default_scale: int = 0) -> tuple[Layout, list[Finding]]:
@@ -167,18 +171,20 @@ def _currency(body: str) -> tuple[str | None, list[str]]:
 def _period(body: str) -> tuple[Period | None, str | None]:
     """The period a column header names, or the finding code saying why not."""
     years = {int(y) for y in _YEAR.findall(body)}
-    if len(years) > 1:
-        return None, PERIOD_AMBIGUOUS
+    days = _month_days(body)
     dates = set(find_dates(body))
-    if len(dates) > 1:
+    if len(years) > 1 or len(days) > 1 or len(dates) > 1:
         return None, PERIOD_AMBIGUOUS
     if dates:
-        end: date | None = dates.pop()
+        end = dates.pop()
+    elif days and years:
+        # `December 31,` and `2024` printed apart, other header text between them
+        (month, day), year = days.pop(), years.pop()
+        try:
+            end = date(year, month, day)
+        except ValueError:
+            return None, PERIOD_UNKNOWN
     else:
-        end, code = _month_day_and_year(body, years)
-        if code:
-            return None, code
-    if end is None:
         return None, PERIOD_UNKNOWN
     months = next((n for pattern, n in _DURATIONS if pattern.search(body)), None)
     if months is None:
@@ -186,23 +192,15 @@ def _period(body: str) -> tuple[Period | None, str | None]:
     return Period(_months_back(end + timedelta(days=1), months), end), None
 
 
-def _month_day_and_year(body: str, years: set[int]) -> tuple[date | None, str | None]:
-    """`December 31,` and `2024` printed apart (other header text between them)."""
+def _month_days(body: str) -> set[tuple[int, int]]:
+    """The (month, day) pairs a header prints, with or without a year."""
     days: set[tuple[int, int]] = set()
     for match in _MONTH_DAY.finditer(body):
         name, day = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
         month = MONTHS.get(name.lower())
         if month is not None:
             days.add((month, int(day)))
-    if len(days) > 1:
-        return None, PERIOD_AMBIGUOUS
-    if not days or not years:
-        return None, PERIOD_UNKNOWN
-    (month, day), year = days.pop(), years.pop()
-    try:
-        return date(year, month, day), None
-    except ValueError:
-        return None, PERIOD_UNKNOWN
+    return days
 
 
 def _months_back(day: date, months: int) -> date:

@@ -95,7 +95,6 @@ def read_text(text: str, name: str) -> Document:
     blocks: list[Block] = []
     pending: list[Row] = []
     tables = 0
-    in_table = False
     bold = False
 
     def close_table() -> None:
@@ -108,13 +107,12 @@ def read_text(text: str, name: str) -> Document:
     for number, raw in enumerate(lines, start=1):
         cells = _table_cells(raw)
         if cells is not None:
-            in_table, bold = True, False
+            bold = False
+            # Delimiter rows are part of the table's run but hold no cells.
             if not _is_delimiter(cells):
                 pending.append(Row(number, tuple(clean_text(c) for c in cells)))
             continue
-        if in_table:
-            close_table()
-            in_table = False
+        close_table()
         if not raw.strip() or _RULE.match(raw):
             bold = False  # emphasis never runs across a blank line or a rule
             continue

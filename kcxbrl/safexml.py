@@ -12,7 +12,7 @@ Problems come back as findings, never as exceptions:
 ``kcxbrl:unreadable``   the file cannot be read
 ``kcxbrl:tooLarge``     the file is bigger than the size limit
 ``kcxbrl:dtdForbidden`` the document has a DOCTYPE
-``xmlSchema:syntax``    the document is not well-formed XML (Arelle's code)
+``kcxbrl:xmlSyntax``    the document is not well-formed XML (Arelle: xmlSchema:syntax)
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 UNREADABLE = "kcxbrl:unreadable"
 TOO_LARGE = "kcxbrl:tooLarge"
 DTD_FORBIDDEN = "kcxbrl:dtdForbidden"
-XML_SYNTAX = "xmlSchema:syntax"
+XML_SYNTAX = "kcxbrl:xmlSyntax"
 
 _XML_REF = "XML 1.0 section 2.1 (well-formed documents)"
 _DTD_REF = "XBRL 2.1 section 1.4; XML 1.0 section 2.8 (document type declaration)"

@@ -28,6 +28,7 @@ from xmlschema.validators.exceptions import (
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, error
 from kcxbrl.resources import taxonomy_dir
+from kcxbrl.safexml import parse_file
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 XBRLI_NS = "http://www.xbrl.org/2003/instance"
@@ -98,13 +99,11 @@ def _resolve(location: str, base: str | Path) -> tuple[str, Path | None]:
 
 
 def _parse_xsd(path: Path) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        return etree.parse(str(path), parser).getroot()
-    except OSError as exc:
-        raise InputError(f"cannot read schema {path}: {exc}") from exc
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"schema {path} is not well-formed XML: {exc}") from exc
+    parsed = parse_file(path)
+    if parsed.root is None:
+        reasons = "; ".join(f.message for f in parsed.findings) or "unreadable"
+        raise InputError(f"cannot read schema {path}: {reasons}")
+    return parsed.root
 
 
 def _check_closure(entry: Path) -> None:
@@ -182,6 +181,12 @@ def load_schema(entry: Path) -> xmlschema.XMLSchema:
     schema = _build(path)
     _CACHE[str(path)] = (mtime, schema)
     return schema
+
+
+def clear_cache() -> None:
+    """Forget every built schema (they are rebuilt on next use)."""
+    _CACHE.clear()
+    base_schema.cache_clear()
 
 
 @lru_cache(maxsize=1)

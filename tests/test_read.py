@@ -262,7 +262,9 @@ def test_sample_001_markdown() -> None:
     assert text_at(doc, 45) == TextLine(45, "EXPLANATORY NOTE", heading=True)
     assert text_at(doc, 58) == TextLine(58, "SIGNATURE", heading=True)
     assert text_at(doc, 92) == TextLine(92, "II. Movements in Issued Shares and/or Treasury Shares", heading=True)
-    assert text_at(doc, 111).text == "Increase in issued shares (excluding treasury shares): _____ Ordinary shares (AA1)"
+    assert text_at(doc, 111).text == (
+        "Increase in issued shares (excluding treasury shares): _____ Ordinary shares (AA1)"
+    )
     assert text_at(doc, 115).text.endswith("USD _____ 175,955.06")
     assert text_at(doc, 153).heading is False  # bold lead-in followed by plain text
     assert row_at(doc, 54).cells == ("99.1", "Monthly Return for Equity Issuer on Movements in Securities")

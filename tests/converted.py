@@ -1,0 +1,68 @@
+"""Convert the bundled samples once per test run, through the CLI."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from kcxbrl.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+XBRLI = "http://www.xbrl.org/2003/instance"
+KC = "http://kcxbrl.org/taxonomy/2026"
+
+
+def sample(prefix: str) -> Path:
+    return next(SAMPLES.glob(f"{prefix}_*.txt"))
+
+
+@lru_cache(maxsize=1)
+def converted() -> tuple[Path, int]:
+    """The output folder and the exit code of one `kcxbrl convert` of all samples."""
+    out = Path(tempfile.mkdtemp(prefix="kcxbrl-test-")) / "out"
+    code = main(["convert", *map(str, sorted(SAMPLES.glob("*.txt"))), "--out", str(out), "--quiet"])
+    return out, code
+
+
+@dataclass(frozen=True)
+class ReadFact:
+    concept: str
+    context: str
+    unit: str | None
+    value: str
+    decimals: str | None
+    lang: str | None
+
+
+@lru_cache(maxsize=8)
+def facts(prefix: str) -> dict[tuple[str, str, str | None], ReadFact]:
+    """(concept local name, context id, unit id) → fact, read from the written file."""
+    out, _ = converted()
+    tree = etree.parse(str(out / (sample(prefix).stem + ".xbrl")))
+    found: dict[tuple[str, str, str | None], ReadFact] = {}
+    for element in tree.getroot():
+        if not isinstance(element.tag, str) or not element.tag.startswith("{" + KC + "}"):
+            continue
+        concept = etree.QName(element).localname
+        fact = ReadFact(
+            concept,
+            element.get("contextRef"),
+            element.get("unitRef"),
+            element.text or "",
+            element.get("decimals"),
+            element.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        )
+        key = (concept, fact.context, fact.unit)
+        assert key not in found, f"fact {key} written twice"
+        found[key] = fact
+    return found
+
+
+def value_of(fact: ReadFact) -> Decimal:
+    return Decimal(fact.value)

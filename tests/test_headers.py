@@ -1,0 +1,508 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kcxbrl.findings import Level
+from kcxbrl.headers import data_rows, resolve_layout, scale_from_text
+from kcxbrl.model import Block, ColumnKind, Document, Layout, Period, Row, Table, TextLine
+from kcxbrl.read import read_filing, read_text
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+
+FY2024 = Period(date(2024, 1, 1), date(2024, 12, 31))
+FY2025 = Period(date(2025, 1, 1), date(2025, 12, 31))
+H1_2024 = Period(date(2024, 1, 1), date(2024, 6, 30))
+H1_2025 = Period(date(2025, 1, 1), date(2025, 6, 30))
+Q1_2025 = Period(date(2025, 1, 1), date(2025, 3, 31))
+Q4_2025 = Period(date(2025, 10, 1), date(2025, 12, 31))
+Q1_2026 = Period(date(2026, 1, 1), date(2026, 3, 31))
+
+
+def sample(prefix: str) -> Document:
+    (path,) = [p for p in SAMPLES.glob("*.txt") if p.name.startswith(prefix)]
+    return read_filing(path)
+
+
+def caption_scale(doc: Document, table: Table) -> int:
+    """The scale the nearest text line above the table states (what the caller does)."""
+    before: list[Block] = list(doc.blocks[: doc.blocks.index(table)])
+    for block in reversed(before):
+        if isinstance(block, Table):
+            return 0
+        scale = scale_from_text(block.text)
+        if scale is not None:
+            return scale
+    return 0
+
+
+def sample_layout(prefix: str, line: int) -> tuple[Table, Layout, list[str]]:
+    doc = sample(prefix)
+    (table,) = [t for t in doc.tables if t.line == line]
+    layout, findings = resolve_layout(table, doc.path, caption_scale(doc, table))
+    return table, layout, [f.code for f in findings]
+
+
+def table_of(text: str) -> Table:
+    (table,) = read_text(text, "t.txt").tables
+    return table
+
+
+def summary(layout: Layout) -> list[tuple[ColumnKind, Period | None, str | None, int, bool]]:
+    return [(c.kind, c.period, c.currency, c.scale, c.percent) for c in layout.columns]
+
+
+# --- scale_from_text --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [
+        ("(All amounts in thousands, except for share and per share data)", 3),
+        ("(All amounts in thousands)", 3),
+        ("(All amounts in thousands, except for percentage)", 3),
+        ("(Amounts in thousands of Renminbi (“RMB”) and U.S. dollars (“US$”), except for number of shares)", 3),
+        ("RMB'000", 3),
+        ("RMB’000", 3),
+        ("US$'000", 3),
+        ("US\\$'000", 3),
+        ("(in millions)", 6),
+        ("RMB in millions", 6),
+        ("Amounts in billions of RMB", 9),
+        ("UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS", None),
+        ("For the year ended December 31,", None),
+        ("", None),
+        ("revenues of RMB9,558.6 million", None),
+    ],
+)
+def test_scale_from_text(text: str, scale: int | None) -> None:
+    assert scale_from_text(text) == scale
+
+
+# --- synthetic tables -------------------------------------------------------
+
+
+def test_year_header_over_three_rows() -> None:
+    table = table_of(
+        "\tFor the year ended December 31,\t\t\n"
+        "\t2024\t2025\t2025\n"
+        "\tRMB\tRMB\tUS$\n"
+        "Total revenues\t7,785,180\t9,558,619\t1,366,864\n"
+    )
+    layout, findings = resolve_layout(table, "t.txt", default_scale=3)
+    assert findings == []
+    assert layout.header_rows == 3
+    assert layout.label_index == 0
+    assert summary(layout) == [
+        (ColumnKind.VALUE, FY2024, "CNY", 3, False),
+        (ColumnKind.VALUE, FY2025, "CNY", 3, False),
+        (ColumnKind.VALUE, FY2025, "USD", 3, False),
+    ]
+    assert [c.header for c in layout.columns] == [
+        "For the year ended December 31, 2024 RMB",
+        "For the year ended December 31, 2025 RMB",
+        "For the year ended December 31, 2025 US$",
+    ]
+    assert [c.index for c in layout.columns] == [1, 2, 3]
+    assert data_rows(table, layout) == (table.rows[3],)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "end_cell", "period"),
+    [
+        ("Three Months Ended", "Mar 31, 2025", Q1_2025),
+        ("Three Months Ended", "Dec 31, 2025", Q4_2025),
+        ("For the quarter ended", "March 31, 2026", Q1_2026),
+        ("For the six months ended June 30,", "2025", H1_2025),
+        ("Six months ended", "30 June 2024", H1_2024),
+        ("Nine months ended", "Sep 30, 2025", Period(date(2025, 1, 1), date(2025, 9, 30))),
+        ("For the month ended", "31 December 2025", Period(date(2025, 12, 1), date(2025, 12, 31))),
+        ("Year ended", "Dec 31, 2024", FY2024),
+        ("Twelve months ended", "June 30, 2025", Period(date(2024, 7, 1), date(2025, 6, 30))),
+        ("As at", "Dec 31, 2024", Period(None, date(2024, 12, 31))),
+        ("As of December 31,", "2025", Period(None, date(2025, 12, 31))),
+        ("", "Mar 31, 2026", Period(None, date(2026, 3, 31))),
+    ],
+)
+def test_period_phrases(phrase: str, end_cell: str, period: Period) -> None:
+    table = table_of(f"\t{phrase}\n\t{end_cell}\nCash\t1,234\n")
+    layout, findings = resolve_layout(table, "t.txt")
+    assert findings == []
+    assert layout.columns[0].period == period
+
+
+def test_four_row_header_with_merged_phrase() -> None:
+    table = table_of(
+        "\tThree Months Ended\t\t\t\n"
+        "\tMar 31,\tDec 31,\tMar 31,\tMar 31,\n"
+        "\t2025\t2025\t2026\t2026\n"
+        "\tRMB\tRMB\tRMB\tUS$\n"
+        "Operating loss\t(234,201)\t(66,450)\t(166,108)\t(24,081)\n"
+    )
+    layout, findings = resolve_layout(table, "t.txt", 3)
+    assert findings == []
+    assert layout.header_rows == 4
+    assert [c.period for c in layout.columns] == [Q1_2025, Q4_2025, Q1_2026, Q1_2026]
+    assert [c.currency for c in layout.columns] == ["CNY", "CNY", "CNY", "USD"]
+
+
+def test_thousands_header_sets_scale_per_column() -> None:
+    table = table_of("\tFor the year ended December 31,\t\n\t2024\t2025\n\tRMB'000\tUS$'000\nA\t1\t2\n")
+    layout, _ = resolve_layout(table, "t.txt", default_scale=0)
+    assert [(c.currency, c.scale) for c in layout.columns] == [("CNY", 3), ("USD", 3)]
+
+
+@pytest.mark.parametrize(
+    ("token", "currency"),
+    [("RMB", "CNY"), ("US$", "USD"), ("US\\$", "USD"), ("USD", "USD"), ("HK$", "HKD")],
+)
+def test_currency_tokens(token: str, currency: str) -> None:
+    table = table_of(f"\tAs at Dec 31, 2025\n\t{token}\nCash\t1\n")
+    layout, _ = resolve_layout(table, "t.txt")
+    assert layout.columns[0].currency == currency
+
+
+def test_notes_column_and_label_notes() -> None:
+    with_notes = table_of("\tNotes\tAs at December 31,\t\n\t\t2024\t2025\nReceivables\t4\t1,468,663\t1,740,472\n")
+    layout, findings = resolve_layout(with_notes, "t.txt", 3)
+    assert findings == []
+    assert [c.kind for c in layout.columns] == [ColumnKind.NOTE, ColumnKind.VALUE, ColumnKind.VALUE]
+    assert layout.columns[0].period is None
+    assert [c.period for c in layout.value_columns] == [
+        Period(None, date(2024, 12, 31)),
+        Period(None, date(2025, 12, 31)),
+    ]
+
+    label_notes = table_of("Notes\tAs at\t\n\tDec 31, 2024\tJun 30, 2025\nBorrowings\t1,660,584\t2,396,554\n")
+    layout, findings = resolve_layout(label_notes, "t.txt", 3)
+    assert findings == []
+    assert layout.header_rows == 2
+    assert [c.kind for c in layout.columns] == [ColumnKind.VALUE, ColumnKind.VALUE]
+
+
+@pytest.mark.parametrize("header", ["Year-on-year\tChange", "Change", "YoY", "Year-over-year change %"])
+def test_change_columns(header: str) -> None:
+    top, bottom = (header.split("\t") + [""])[:2]
+    table = table_of(f"\tFor the year ended December 31,\t\t{top}\n\t2024\t2025\t{bottom}\nRevenues\t1\t2\t22.8%\n")
+    layout, findings = resolve_layout(table, "t.txt")
+    assert findings == []
+    assert [c.kind for c in layout.columns] == [ColumnKind.VALUE, ColumnKind.VALUE, ColumnKind.CHANGE]
+    assert layout.columns[2].period is None
+
+
+def test_lower_rows_do_not_span_into_a_column_the_upper_row_separated() -> None:
+    table = table_of(
+        "\tFor the six months ended June 30,\t\tYear-on-year Change %\n"
+        "\t2024\t2025\t\n"
+        "\tRMB'000\tRMB'000\t\n"
+        "Revenues\t3,667,464\t4,319,204\t17.8%\n"
+    )
+    layout, _ = resolve_layout(table, "t.txt")
+    change = layout.columns[2]
+    assert change.header == "Year-on-year Change %"
+    assert (change.kind, change.currency, change.percent) == (ColumnKind.CHANGE, None, True)
+
+
+def test_percent_header_columns() -> None:
+    table = table_of("\tFor the year ended December 31,\t\n\t2024\t2025\n\t(%)\t(%)\nNet loss margin\t(25.4)\t(9.9)\n")
+    layout, findings = resolve_layout(table, "t.txt", default_scale=3)
+    assert findings == []
+    assert summary(layout) == [
+        (ColumnKind.VALUE, FY2024, None, 0, True),
+        (ColumnKind.VALUE, FY2025, None, 0, True),
+    ]
+
+
+def test_percentage_values_without_currency() -> None:
+    table = table_of("\tThree Months Ended\t\n\tMar 31, 2025\tDec 31, 2025\nNet loss margin\t-16.0%\t-5.9%\n")
+    layout, findings = resolve_layout(table, "t.txt", default_scale=3)
+    assert findings == []
+    assert [(c.period, c.currency, c.percent) for c in layout.columns] == [
+        (Q1_2025, None, False),
+        (Q4_2025, None, False),
+    ]
+
+
+def test_unaudited_is_noise() -> None:
+    table = table_of("\tAs at\t\n\tDecember 31, 2024\tJune 30, 2025\n\tRMB\tRMB (unaudited)\nA\t1\t2\n")
+    layout, findings = resolve_layout(table, "t.txt")
+    assert findings == []
+    assert layout.columns[1].header == "As at June 30, 2025 RMB (unaudited)"
+    assert (layout.columns[1].period, layout.columns[1].currency) == (Period(None, date(2025, 6, 30)), "CNY")
+
+
+def test_table_without_header_rows() -> None:
+    table = table_of("Balance at close of preceding month\t40,000,000,000\tUSD\t0.001\nIncrease\t\t\t\n")
+    layout, findings = resolve_layout(table, "t.txt", 3)
+    assert findings == []
+    assert layout.header_rows == 0
+    assert [(c.kind, c.period, c.header, c.scale) for c in layout.columns] == [
+        (ColumnKind.VALUE, None, "", 3),
+        (ColumnKind.VALUE, None, "", 3),
+        (ColumnKind.VALUE, None, "", 3),
+    ]
+    assert data_rows(table, layout) == table.rows
+
+
+def test_unknown_period_is_a_warning_at_the_header_line() -> None:
+    doc = read_text("Caption\n\n\t2024\t2025\nRevenues\t1\t2\n", "f.txt")
+    layout, findings = resolve_layout(doc.tables[0], "f.txt")
+    assert layout.columns[0].period is None
+    assert [(f.level, f.code, f.file, f.line) for f in findings] == [
+        (Level.WARNING, "kcxbrl:columnPeriodUnknown", "f.txt", 3),
+        (Level.WARNING, "kcxbrl:columnPeriodUnknown", "f.txt", 3),
+    ]
+    assert "'2024'" in findings[0].message
+
+
+def test_unknown_period_for_function_table() -> None:
+    table = table_of("Function\tNumber of Employees\tPercentage\nResearch and development\t1,120\t7.4%\n")
+    layout, findings = resolve_layout(table, "t.txt")
+    assert layout.header_rows == 1
+    assert [(c.header, c.percent) for c in layout.columns] == [("Number of Employees", False), ("Percentage", True)]
+    assert [f.code for f in findings] == ["kcxbrl:columnPeriodUnknown"] * 2
+    assert "'Number of Employees'" in findings[0].message
+
+
+def test_column_without_numbers_gets_no_finding() -> None:
+    table = table_of("Exhibit No.\tDescription\n99.1\tMonthly Return\n")
+    layout, findings = resolve_layout(table, "t.txt")
+    assert layout.header_rows == 1
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "For the years ended December 31, 2024 and 2025",
+        "As at Dec 31, 2024 and Jun 30, 2025",
+        "As at June 30, December 31, 2025",
+    ],
+)
+def test_two_periods_in_one_column_are_ambiguous(header: str) -> None:
+    table = table_of(f"\t{header}\nRevenues\t1\n")
+    layout, findings = resolve_layout(table, "t.txt")
+    assert layout.columns[0].period is None
+    assert [(f.code, f.line) for f in findings] == [("kcxbrl:columnPeriodAmbiguous", 1)]
+
+
+def test_malformed_margin_table_keeps_its_data_row() -> None:
+    table = table_of(
+        "\tFor the six months ended June 30,\t\n"
+        "\t2024\t2025\n"
+        "\tGross margin\t16.7%\n"
+        "Adjusted gross margin (Non-GAAP Financial Measure)\t17.0%\t15.7%\n"
+    )
+    layout, findings = resolve_layout(table, "t.txt")
+    assert findings == []
+    assert layout.header_rows == 2
+    assert [(c.kind, c.period) for c in layout.columns] == [(ColumnKind.VALUE, H1_2024), (ColumnKind.VALUE, H1_2025)]
+    assert data_rows(table, layout)[0].cells == ("", "Gross margin", "16.7%")
+
+
+def test_short_header_rows_are_padded() -> None:
+    table = Table(1, (Row(1, ("", "As at Dec 31, 2025")), Row(2, ("Cash", "1", "2"))))
+    layout, findings = resolve_layout(table, "t.txt")
+    assert [c.header for c in layout.columns] == ["As at Dec 31, 2025", "As at Dec 31, 2025"]
+    assert findings == []
+
+
+def test_header_only_table() -> None:
+    table = table_of("\tAs at\n\tDec 31, 2025\n")
+    layout, findings = resolve_layout(table, "t.txt")
+    assert layout.header_rows == 2
+    assert data_rows(table, layout) == ()
+    assert findings == []
+
+
+# --- the bundled samples ----------------------------------------------------
+
+
+def test_002_total_revenues_table() -> None:
+    doc = sample("002")
+    (table,) = [t for t in doc.tables if any(r.label == "Total revenues" for r in t.rows) and t.line == 191]
+    assert TextLine(189, "(All amounts in thousands, except for share and per share data)") in doc.text_lines
+    layout, findings = resolve_layout(table, doc.path, caption_scale(doc, table))
+    assert findings == []
+    assert summary(layout) == [
+        (ColumnKind.VALUE, FY2024, "CNY", 3, False),
+        (ColumnKind.VALUE, FY2025, "CNY", 3, False),
+        (ColumnKind.VALUE, FY2025, "USD", 3, False),
+    ]
+    assert data_rows(table, layout)[0] == Row(194, ("Revenues:", "", "", ""))
+
+
+def test_002_notes_column_in_second_print_of_the_statement() -> None:
+    table, layout, codes = sample_layout("002", 360)
+    assert codes == []
+    assert summary(layout) == [
+        (ColumnKind.NOTE, None, None, 0, False),
+        (ColumnKind.VALUE, FY2024, "CNY", 3, False),
+        (ColumnKind.VALUE, FY2025, "CNY", 3, False),
+        (ColumnKind.VALUE, FY2025, "USD", 3, False),
+    ]
+    assert data_rows(table, layout)[1].cells[:3] == ("Public cloud services", "3", "5,007,251")
+
+
+def test_002_financial_highlights_change_column() -> None:
+    _, layout, codes = sample_layout("002", 71)
+    assert codes == []
+    assert summary(layout) == [
+        (ColumnKind.VALUE, FY2024, "CNY", 3, False),
+        (ColumnKind.VALUE, FY2025, "CNY", 3, False),
+        (ColumnKind.CHANGE, None, None, 0, True),
+    ]
+    assert layout.columns[2].header == "Year-on-year Change %"
+
+
+def test_002_percent_tables() -> None:
+    _, layout, codes = sample_layout("002", 137)
+    assert codes == []
+    assert summary(layout) == [(ColumnKind.VALUE, FY2024, None, 0, True), (ColumnKind.VALUE, FY2025, None, 0, True)]
+
+
+@pytest.mark.parametrize("line", [405, 435])
+def test_002_balance_sheet_split_by_page_break(line: int) -> None:
+    _, layout, codes = sample_layout("002", line)
+    assert codes == []
+    instants = [c.period for c in layout.value_columns]
+    assert instants == [
+        Period(None, date(2024, 12, 31)),
+        Period(None, date(2025, 12, 31)),
+        Period(None, date(2025, 12, 31)),
+    ]
+    assert [c.currency for c in layout.value_columns] == ["CNY", "CNY", "USD"]
+
+
+def test_003_balance_sheet_dates_without_as_at() -> None:
+    _, layout, codes = sample_layout("003", 176)
+    assert codes == []
+    assert summary(layout) == [
+        (ColumnKind.VALUE, Period(None, date(2025, 12, 31)), "CNY", 3, False),
+        (ColumnKind.VALUE, Period(None, date(2026, 3, 31)), "CNY", 3, False),
+        (ColumnKind.VALUE, Period(None, date(2026, 3, 31)), "USD", 3, False),
+    ]
+
+
+def test_003_quarterly_statement() -> None:
+    table, layout, codes = sample_layout("003", 228)
+    assert codes == []
+    assert layout.header_rows == 2
+    assert summary(layout) == [
+        (ColumnKind.VALUE, Q1_2025, "CNY", 3, False),
+        (ColumnKind.VALUE, Q4_2025, "CNY", 3, False),
+        (ColumnKind.VALUE, Q1_2026, "CNY", 3, False),
+        (ColumnKind.VALUE, Q1_2026, "USD", 3, False),
+    ]
+    assert data_rows(table, layout)[0].label == "Revenues:"
+
+
+@pytest.mark.parametrize("line", [266, 314])
+def test_003_reconciliation_header_over_four_rows(line: int) -> None:
+    table, layout, codes = sample_layout("003", line)
+    assert codes == []
+    assert layout.header_rows == 4
+    assert [c.period for c in layout.columns] == [Q1_2025, Q4_2025, Q1_2026, Q1_2026]
+    assert [c.currency for c in layout.columns] == ["CNY", "CNY", "CNY", "USD"]
+    assert layout.columns[0].header == "Three Months Ended Mar 31, 2025 RMB"
+    assert data_rows(table, layout)[0].cells[:2] in (("Gross profit", "318,306"), ("Operating loss", "(234,201)"))
+
+
+@pytest.mark.parametrize("line", [281, 331])
+def test_003_percentage_tables(line: int) -> None:
+    _, layout, codes = sample_layout("003", line)
+    assert codes == []
+    assert [(c.period, c.currency) for c in layout.columns] == [(Q1_2025, None), (Q4_2025, None), (Q1_2026, None)]
+
+
+def test_004_balance_sheet_instants() -> None:
+    _, layout, codes = sample_layout("004", 395)
+    assert codes == []
+    assert summary(layout) == [
+        (ColumnKind.NOTE, None, None, 0, False),
+        (ColumnKind.VALUE, Period(None, date(2024, 12, 31)), "CNY", 3, False),
+        (ColumnKind.VALUE, Period(None, date(2025, 6, 30)), "CNY", 3, False),
+        (ColumnKind.VALUE, Period(None, date(2025, 6, 30)), "USD", 3, False),
+    ]
+    assert layout.columns[1].header == "As at Dec 31, 2024 RMB"
+
+
+def test_004_notes_in_label_cell_is_not_a_notes_column() -> None:
+    table, layout, codes = sample_layout("004", 429)
+    assert codes == []
+    assert layout.header_rows == 3
+    assert [c.kind for c in layout.columns] == [ColumnKind.VALUE] * 3
+    assert [c.period for c in layout.columns] == [
+        Period(None, date(2024, 12, 31)),
+        Period(None, date(2025, 6, 30)),
+        Period(None, date(2025, 6, 30)),
+    ]
+    assert data_rows(table, layout)[0] == Row(432, ("Non-current liabilities:", "", "", ""))
+
+
+@pytest.mark.parametrize("line", [557, 566, 633])
+def test_004_receivable_and_payable_notes_with_unaudited(line: int) -> None:
+    _, layout, codes = sample_layout("004", line)
+    assert codes == []
+    assert [(c.period, c.currency) for c in layout.columns] == [
+        (Period(None, date(2024, 12, 31)), "CNY"),
+        (Period(None, date(2025, 6, 30)), "CNY"),
+        (Period(None, date(2025, 6, 30)), "USD"),
+    ]
+
+
+def test_004_malformed_margin_table() -> None:
+    table, layout, codes = sample_layout("004", 101)
+    assert codes == []
+    assert layout.header_rows == 2
+    assert [(c.kind, c.period) for c in layout.columns] == [(ColumnKind.VALUE, H1_2024), (ColumnKind.VALUE, H1_2025)]
+    assert [r.line for r in data_rows(table, layout)] == [103, 104]
+
+
+def test_004_financial_highlights() -> None:
+    _, layout, codes = sample_layout("004", 72)
+    assert codes == []
+    assert summary(layout) == [
+        (ColumnKind.VALUE, H1_2024, "CNY", 3, False),
+        (ColumnKind.VALUE, H1_2025, "CNY", 3, False),
+        (ColumnKind.CHANGE, None, None, 0, True),
+    ]
+
+
+def test_003_bold_tagged_cells_resolve() -> None:
+    doc = sample("003")
+    (table,) = [t for t in doc.tables if t.line == 266]
+    assert table.rows[0].cells == ("", "Three Months Ended", "", "", "")
+    layout, _ = resolve_layout(table, doc.path, 3)
+    assert data_rows(table, layout)[0].cells == ("Gross profit", "318,306", "465,350", "345,748", "50,123")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001"])
+def test_monthly_return_tables_resolve_without_findings(prefix: str) -> None:
+    doc = sample(prefix)
+    for table in doc.tables:
+        layout, findings = resolve_layout(table, doc.path)
+        assert findings == []
+        assert len(layout.columns) == table.width - 1
+
+
+UNRESOLVED = {
+    "002": [(30, []), (287, ["kcxbrl:columnPeriodUnknown"] * 2)],
+    "003": [(49, [])],
+    "004": [(280, ["kcxbrl:columnPeriodUnknown"] * 2)],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(UNRESOLVED))
+def test_every_financial_table_resolves_its_periods(prefix: str) -> None:
+    doc = sample(prefix)
+    unresolved = []
+    for table in doc.tables:
+        layout, findings = resolve_layout(table, doc.path, caption_scale(doc, table))
+        if layout.header_rows and any(c.period is None for c in layout.value_columns):
+            unresolved.append((table.line, [f.code for f in findings]))
+    # Only the exhibit index (text, no findings) and the employees-by-function
+    # table (its date is in the sentence above) name no period in a header.
+    assert unresolved == UNRESOLVED[prefix]
