@@ -31,6 +31,7 @@ class _Registrant(BaseModel):
     name_zh: str | None = None
     hkex_stock_code: str | None = None
     nasdaq_ticker: str | None = None
+    annual_report_form: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Registrant:
     name_zh: str | None = None
     hkex_stock_code: str | None = None
     nasdaq_ticker: str | None = None
+    annual_report_form: str | None = None  # "20-F" or "40-F", for covers that lost the mark
 
 
 @lru_cache(maxsize=4)

@@ -77,6 +77,7 @@ class Concept:
     balance: str | None = None
     usgaap: str | None = None
     typed_domain: str | None = None  # typed dimensions: the domain element's name
+    dei: str | None = None  # the SEC dei concept this one corresponds to
 
     @property
     def qname(self) -> str:
@@ -277,6 +278,7 @@ class _ConceptSpec(BaseModel):
     balance: Literal["debit", "credit"] | None = None
     usgaap: str | None = None
     typed_domain: str | None = None
+    dei: str | None = None
 
 
 class _AxisSpec(BaseModel):

@@ -15,6 +15,7 @@ from kcxbrl.taxonomy import NEGATED_ROLES, Node, Taxonomy, build
 
 META_NAMESPACE = "http://kcxbrl.org/taxonomy/meta"
 USGAAP_NAMESPACE = "http://fasb.org/us-gaap/2025"
+DEI_NAMESPACE = "http://xbrl.sec.gov/dei/2025"
 _LRR_NEGATED = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd"
 _XBRLDT = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
 _DIM_ARCROLES = {
@@ -83,6 +84,7 @@ def _schema(taxonomy: Taxonomy, names: dict[str, str]) -> str:
             "typed_domain": c.typed_domain,
             "typed_domain_element": c.name in typed_domains,
             "usgaap": c.usgaap,
+            "dei": c.dei,
         }
         for c in sorted(taxonomy.concepts.values(), key=lambda c: c.name)
     ]
@@ -92,6 +94,7 @@ def _schema(taxonomy: Taxonomy, names: dict[str, str]) -> str:
         prefix=taxonomy.prefix,
         meta_namespace=META_NAMESPACE,
         usgaap_namespace=USGAAP_NAMESPACE,
+        dei_namespace=DEI_NAMESPACE,
         linkbases=linkbases,
         roles=roles,
         concepts=concepts,
