@@ -44,6 +44,10 @@ def period_name(period: Period) -> str:
 
 
 def _member_name(member: Member) -> str:
+    if member.typed:
+        # free text: its words run together, dots of numbers kept ("99.1"), an NCName part
+        words = re.findall(r"[A-Za-z0-9]+(?:\.[0-9]+)*", member.value)
+        return "".join(w[:1].upper() + w[1:] for w in words)[:40] or "Typed"
     local = member.value.split(":")[-1]
     return re.sub(r"[^A-Za-z0-9]+", "", local)[:40] or "Typed"
 

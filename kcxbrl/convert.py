@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import Sequence
 
 from kcxbrl.assemble import assemble
+from kcxbrl.cover import cover_facts
 from kcxbrl.entities import identify
 from kcxbrl.findings import Finding, Level, has_errors, warning
+from kcxbrl.kinds import Kind, detect
 from kcxbrl.mapping import CellResult, map_table
 from kcxbrl.model import ColumnKind, Document, Draft, Instance
+from kcxbrl.monthly import monthly_facts
 from kcxbrl.read import read_filing
 from kcxbrl.render import render_instance
 from kcxbrl.resources import taxonomy_dir
@@ -94,9 +97,23 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None) -> Co
     entity, _registrant, entity_findings = identify(document)
     findings.extend(entity_findings)
 
+    # cover facts for every filing; a monthly return's tables are read here, not below
+    kinds = detect(document)
+    cover_drafts, cover_findings = cover_facts(document, kinds, _registrant)
+    drafts += cover_drafts
+    findings += cover_findings
+    consumed: frozenset[int] = frozenset()
+    if kinds.holds(Kind.MONTHLY_RETURN):
+        monthly = monthly_facts(document)
+        drafts += monthly.drafts
+        findings += monthly.findings
+        consumed = monthly.consumed
+
     placed, layout_findings = place_tables(document, taxonomy)
     findings.extend(layout_findings)
     for table in placed:
+        if table.table.index in consumed:
+            continue
         if table.role is None:
             more_cells, more_findings = _unplaced_numbers(table, source)
             cells.extend(more_cells)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kcxbrl.findings import Finding, error, warning
-from kcxbrl.model import Column, ColumnKind, Draft, Number, Period, Provenance, Row
+from kcxbrl.model import Column, ColumnKind, Draft, Member, Number, Period, Provenance, Row
 from kcxbrl.tables import PlacedTable
 from kcxbrl.taxonomy import Concept, Node, Role, Taxonomy, normalize_label
 from kcxbrl.values import as_ratio, parse_number, scaled
@@ -49,10 +49,16 @@ class TableResult:
 
 
 def _under(node: Node, section: Node | None) -> bool:
-    return section is not None and section.concept in node.ancestors
+    return section is not None and any(node is n for n in section.walk()[1:])
 
 
-def _choose(candidates: tuple[Node, ...], section: Node | None) -> Node | None:
+def _choose(
+    candidates: tuple[Node, ...], section: Node | None, taxonomy: Taxonomy, *, values: bool
+) -> Node | None:
+    """The candidate under the current section; a row with values never
+    names an abstract heading."""
+    if values:
+        candidates = tuple(n for n in candidates if not taxonomy.concepts[n.concept].abstract)
     if not candidates:
         return None
     inside = [n for n in candidates if _under(n, section)]
@@ -118,6 +124,8 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
     findings: list[Finding] = []
     cells: list[CellResult] = []
     index = taxonomy.label_index(role.id) if role else {}
+    blanks = [n for n in role.nodes if n.blank] if role else []
+    column_concepts = dict(role.columns) if role else {}
     section: Node | None = None
     pending: str | None = None
     columns = [c for c in layout.columns]
@@ -156,7 +164,7 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
         if not parsed_numbers:
             if not label:
                 continue
-            head = _choose(index.get(normalize_label(label), ()), section)
+            head = _choose(index.get(normalize_label(label), ()), section, taxonomy, values=False)
             if head is not None:
                 section, pending = head, None
             else:  # perhaps the first half of a label wrapped onto two rows
@@ -171,18 +179,18 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
         if ":" in label:
             tried.append(label.split(":", 1)[1])
         for text in tried:
-            node = _choose(index.get(normalize_label(text), ()), section)
+            node = _choose(index.get(normalize_label(text), ()), section, taxonomy, values=True)
             if node is not None:
                 if text is tried[-1] and ":" in label and text != label:
-                    head = _choose(index.get(normalize_label(label.split(":", 1)[0]), ()), section)
+                    head = _choose(index.get(normalize_label(label.split(":", 1)[0]), ()), section, taxonomy, values=False)
                     if head is not None:
                         section = head
-                        node = _choose(index.get(normalize_label(text), ()), section)
+                        node = _choose(index.get(normalize_label(text), ()), section, taxonomy, values=True)
                 label = text.strip()
                 break
         pending = None
-        if node is None and not label and section is not None:
-            node = _section_total(section)
+        if node is None and not label and blanks:
+            node = blanks.pop(0)  # unlabelled totals match the role's blank rows in order
         if node is None:
             where = f"role {role.id}" if role else "no known statement or note"
             findings.append(warning(
@@ -195,11 +203,22 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
                 cells.append(CellResult(row.line, c.index, t, "unmapped", f"row '{label}'"))
             continue
 
-        concept = taxonomy.concepts[node.concept]
-        if node.children and not concept.abstract:
+        if node.children and not taxonomy.concepts[node.concept].abstract:
             section = node
         for column, text, number in parsed_numbers:
-            result = _draft(concept, node, column, number, row, label, table.index, source)
+            concept = taxonomy.concepts[node.concept]
+            if column_concepts:
+                name = column_concepts.get(normalize_label(column.header))
+                if name is None:
+                    findings.append(warning(
+                        "kcxbrl:unmappedColumn",
+                        f"column '{column.header}' of table {table.index} names no concept of role {role.id}",
+                        file=source, line=row.line,
+                    ))
+                    cells.append(CellResult(row.line, column.index, text, "unmapped", f"column '{column.header}'"))
+                    continue
+                concept = taxonomy.concepts[name]
+            result = _draft(concept, node, column, number, row, label, table.index, source, taxonomy.prefix)
             if isinstance(result, Draft):
                 drafts.append(result)
                 cells.append(CellResult(row.line, column.index, text, "fact", concept.name))
@@ -213,14 +232,6 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
     return TableResult(tuple(drafts), tuple(findings), tuple(cells))
 
 
-def _section_total(section: Node) -> Node | None:
-    """An unlabelled row closing a section is that section's total."""
-    totals = [c for c in section.children if "total" in c.flags]
-    if totals:
-        return totals[-1]
-    return None
-
-
 def _draft(
     concept: Concept,
     node: Node,
@@ -230,6 +241,7 @@ def _draft(
     label: str,
     table: int,
     source: str,
+    prefix: str,
 ) -> Draft | str:
     value = _fact_value(concept, number, column)
     if isinstance(value, str):
@@ -250,6 +262,7 @@ def _draft(
         period=period,
         value=amount,
         decimals=decimals,
-        source=Provenance(source, row.line, table, label, column.header),
+        source=Provenance(source, row.line, table, label or node.printed, column.header),
         currency=currency,
+        members=tuple(Member(f"{prefix}:{axis}", f"{prefix}:{member}") for axis, member in node.members),
     )

@@ -1,13 +1,14 @@
 """Offline XML Schema validation of XBRL instances.
 
-XBRL 2.1 section 4.1 requires an instance to be schema-valid against its
-DTS. The base schemas (XBRL 2.1 appendix A, Dimensions 1.0, DTR, LRR) are
+An XBRL instance must be schema-valid against the schemas of its DTS
+(XBRL 2.1 section 4). The base schemas (XBRL 2.1 appendix A, Dimensions 1.0, DTR, LRR) are
 bundled under ``taxonomy/xbrl/<host>/<path>`` mirroring their official URLs,
 and every import is resolved through :data:`LOCATIONS`; nothing is fetched.
 """
 
 from __future__ import annotations
 
+import re
 import urllib.request
 import warnings
 from collections import deque
@@ -38,6 +39,7 @@ XBRLDI_URL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
 
 CODE_SYNTAX = "xmlSchema:syntax"
 CODE_VALUE = "xmlSchema:valueError"
+_REF = "XML Schema 1.0 Part 1 (validity); XBRL 2.1 section 4 (instances)"
 
 _SCHEMA_REFS = {f"{{{XSD_NS}}}{name}" for name in ("import", "include", "redefine", "override")}
 
@@ -153,9 +155,10 @@ def _build(entry: Path, extra: list[tuple[str, str]] | None = None) -> xmlschema
             )
         except (xmlschema.XMLSchemaException, OSError) as exc:
             raise InputError(f"schema {entry} cannot be built: {exc}") from exc
+    unreachable = (xmlschema.XMLSchemaImportWarning, xmlschema.XMLSchemaIncludeWarning)
     for warning in caught:
         # xmlschema reports an unreachable import as a warning; treat it as fatal
-        if issubclass(warning.category, xmlschema.XMLSchemaImportWarning | xmlschema.XMLSchemaIncludeWarning):
+        if issubclass(warning.category, unreachable):
             raise InputError(f"schema {entry}: {warning.message}")
     return schema
 
@@ -209,6 +212,36 @@ def _qname(elem: object) -> str | None:
     return f"{prefix}:{qn.localname}" if prefix else qn.localname
 
 
+def _xpath(elem: etree._Element) -> str:
+    """/prefix:name[n]/... of an element, in the style of xmlschema's paths."""
+    steps: list[str] = []
+    node: etree._Element | None = elem
+    while node is not None:
+        parent = node.getparent()
+        step = _qname(node) or "*"
+        if parent is not None:
+            same = [child for child in parent if child.tag == node.tag]
+            if len(same) > 1:
+                step += f"[{same.index(node) + 1}]"
+        steps.append(step)
+        node = parent
+    return "/" + "/".join(reversed(steps))
+
+
+_IDREF_REASON = re.compile(r"IDREF '([^']+)' not found")
+
+
+def _idref_source(root: etree._Element, reason: str) -> etree._Element | None:
+    """The element holding a dangling IDREF; xmlschema reports those on the root."""
+    match = _IDREF_REASON.search(reason)
+    if match is None:
+        return None
+    for elem in root.iter():
+        if match.group(1) in elem.attrib.values():
+            return elem
+    return None
+
+
 def _classify(err: XMLSchemaValidationError) -> str:
     """Structure errors (children, attributes missing or not allowed) vs value errors."""
     if isinstance(err, XMLSchemaChildrenValidationError):
@@ -226,17 +259,25 @@ def schema_findings(
     tree: etree._ElementTree,
     schema: xmlschema.XMLSchema,
 ) -> list[Finding]:
-    """One error Finding per XML Schema violation in the parsed instance (XBRL 2.1 4.1)."""
+    """One error Finding per XML Schema violation in the parsed instance (XBRL 2.1 section 4).
+
+    Validates the lxml tree itself, so every finding carries a source line.
+    """
     findings: list[Finding] = []
     root = tree.getroot()
     namespaces = {k: v for k, v in root.nsmap.items() if k}
     for err in schema.iter_errors(tree, use_location_hints=False, namespaces=namespaces):
         if not isinstance(err, XMLSchemaValidationError):
             continue
-        elem = err.invalid_child if err.invalid_child is not None else err.elem
-        line = getattr(elem, "sourceline", None) or err.sourceline
         reason = (err.reason or err.message).strip()
-        where = f" (at {err.path})" if err.path else ""
+        elem = err.invalid_child if err.invalid_child is not None else err.elem
+        path = err.path
+        if elem is root:
+            holder = _idref_source(root, reason)
+            if holder is not None:
+                elem, path = holder, _xpath(holder)
+        line = getattr(elem, "sourceline", None) or err.sourceline
+        where = f" (at {path})" if path else ""
         findings.append(
             error(
                 _classify(err),
@@ -244,7 +285,7 @@ def schema_findings(
                 file=str(instance_path),
                 line=line,
                 element=_qname(elem),
-                ref="XBRL 2.1 4.1",
+                ref=_REF,
             )
         )
     return findings

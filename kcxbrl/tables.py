@@ -11,10 +11,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from kcxbrl.findings import Finding
-from kcxbrl.headers import resolve_layout, scale_from_text
-from kcxbrl.model import Document, Layout, Table, TextLine
+from dataclasses import replace
+
+from kcxbrl.findings import Finding, info
+from kcxbrl.headers import PERIOD_UNKNOWN, resolve_layout, scale_from_text
+from kcxbrl.model import ColumnKind, Document, Layout, Period, Table, TextLine
 from kcxbrl.taxonomy import Role, Taxonomy
+from kcxbrl.values import find_dates
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +61,36 @@ def place_tables(document: Document, taxonomy: Taxonomy) -> tuple[list[PlacedTab
         if role is None and not lines:
             role = previous_role
         layout, layout_findings = resolve_layout(block, document.path, scale)
+        if role is not None:
+            layout, dated = _date_from_text(layout, lines, document.path)
+            if dated is not None:
+                layout_findings = [f for f in layout_findings if f.code != PERIOD_UNKNOWN]
+                layout_findings.append(dated)
         findings.extend(layout_findings)
         placed.append(PlacedTable(block, layout, lines, role, scale))
         previous_role = role
         above = []
     return placed, findings
+
+
+def _date_from_text(
+    layout: Layout, lines: tuple[TextLine, ...], source: str
+) -> tuple[Layout, Finding | None]:
+    """A table whose header names no date (the employee table) is as at the
+    date of the sentence introducing it ("as of December 31, 2025")."""
+    undated = [c for c in layout.columns if c.kind is ColumnKind.VALUE and c.period is None]
+    if not undated or len(undated) != len(layout.value_columns):
+        return layout, None
+    for line in reversed(lines[-_TITLE_REACH:]):
+        dates = find_dates(line.text)
+        if dates:
+            day = dates[-1]
+            columns = tuple(
+                replace(c, period=Period.instant(day)) if c in undated else c for c in layout.columns
+            )
+            return replace(layout, columns=columns), info(
+                "kcxbrl:periodFromText",
+                f"the table below takes its date {day.isoformat()} from the sentence above it",
+                file=source, line=line.line,
+            )
+    return layout, None

@@ -115,6 +115,13 @@ class Node:
     preferred_label: str | None
     ancestors: tuple[str, ...]
     children: tuple[Node, ...] = ()
+    members: tuple[tuple[str, str], ...] = ()  # (axis, member) of a dimensional row
+    alternates: tuple[str, ...] = ()  # other printed forms of the same row
+
+    @property
+    def blank(self) -> bool:
+        """Stands for an unlabelled (sub)total row."""
+        return "blank" in self.flags
 
     def walk(self) -> tuple[Node, ...]:
         out: list[Node] = [self]
@@ -165,6 +172,7 @@ class Role:
     root: Node
     calculations: tuple[Calculation, ...]
     hypercube: Hypercube | None = None
+    columns: tuple[tuple[str, str], ...] = ()  # normalized header → concept
 
     @property
     def uri(self) -> str:
@@ -224,17 +232,22 @@ def _label_index(role: Role, taxonomy: Taxonomy) -> dict[str, tuple[Node, ...]]:
     by_concept: dict[str, list[Node]] = {}
     for node in role.nodes:
         by_concept.setdefault(node.concept, []).append(node)
-    texts: list[tuple[str, Node]] = [(n.printed, n) for n in role.nodes]
-    texts += [(taxonomy.concepts[n.concept].label, n) for n in role.nodes]
+    plain = {name: [n for n in nodes if not n.members and not n.blank] for name, nodes in by_concept.items()}
+    texts: list[tuple[str, Node]] = []
+    for node in role.nodes:
+        if node.blank:
+            continue
+        texts += [(node.printed, node)] + [(alt, node) for alt in node.alternates]
+    texts += [(taxonomy.concepts[n.concept].label, n) for nodes in plain.values() for n in nodes]
     for (name, _), text in taxonomy.labels.items():
-        texts += [(text, n) for n in by_concept.get(name, ())]
+        texts += [(text, n) for n in plain.get(name, ())]
     for text, node in texts:
         bucket = index.setdefault(normalize_label(text), [])
         if node not in bucket:
             bucket.append(node)
     for norm, names in taxonomy.synonyms.items():
         for name in names:
-            for node in by_concept.get(name, ()):
+            for node in plain.get(name, ()):
                 bucket = index.setdefault(norm, [])
                 if node not in bucket:
                     bucket.append(node)
@@ -305,6 +318,7 @@ class _RoleSpec(BaseModel):
     tree: str
     calc: str = ""
     hypercube: _HypercubeSpec | None = None
+    columns: dict[str, str] = {}
 
     @field_validator("id")
     @classmethod
@@ -321,8 +335,11 @@ class _SourceFile(BaseModel):
     synonyms: dict[str, list[str]] = {}
 
 
-_TREE_LINE = re.compile(r"^(?P<indent> *)(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(?P<flags>[^\]]*)\])?\s*(?:\|\s*(?P<label>.*?))?\s*$")
-_FLAGS = frozenset({"total", "start", "end", "debit", "credit"})
+_TREE_LINE = re.compile(
+    r"^(?P<indent> *)(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*"
+    r"(?:\{(?P<members>[^}]*)\})?\s*(?:\[(?P<flags>[^\]]*)\])?\s*(?:\|\s*(?P<label>.*?))?\s*$"
+)
+_FLAGS = frozenset({"total", "start", "end", "debit", "credit", "blank"})
 
 
 def _read_sources(folder: Path, pattern: str = "*.toml") -> list[tuple[Path, _SourceFile]]:
@@ -369,9 +386,21 @@ def _parse_tree(
         flags = frozenset(f.strip() for f in (match["flags"] or "").split(",") if f.strip())
         if flags - _FLAGS:
             raise TaxonomyError(f"{where} tree line {number}: unknown flags {sorted(flags - _FLAGS)}")
+        members = []
+        for pair in (match["members"] or "").split(","):
+            if not pair.strip():
+                continue
+            axis, _, member = (p.strip() for p in pair.partition("="))
+            for part in (axis, member):
+                if part not in concepts:
+                    raise TaxonomyError(f"{where} tree line {number}: unknown concept '{part}'")
+            members.append((axis, member))
+        labels = [t.strip() for t in (match["label"] or "").split(" | ")]
         node: dict[str, object] = {
             "concept": name,
-            "printed": match["label"] or concepts[name].label,
+            "printed": labels[0] if labels[0] else concepts[name].label,
+            "alternates": tuple(t for t in labels[1:] if t),
+            "members": tuple(members),
             "flags": flags,
             "children": [],
         }
@@ -402,6 +431,7 @@ def _freeze(
     concept = concepts[raw["concept"]]  # type: ignore[index]
     negated = bool(concept.balance and natural and concept.balance != natural)
     printed: str = raw["printed"]  # type: ignore[assignment]
+    members: tuple[tuple[str, str], ...] = raw["members"]  # type: ignore[assignment]
     children = tuple(
         _freeze(child, concepts, ancestors + (concept.name,), natural)
         for child in raw["children"]  # type: ignore[union-attr]
@@ -411,9 +441,12 @@ def _freeze(
         printed=printed,
         flags=flags,
         negated=negated,
-        preferred_label=_preferred(concept, flags, negated, printed),
+        # a dimensional row prints a member's name, not a label of the concept
+        preferred_label=None if members else _preferred(concept, flags, negated, printed),
         ancestors=ancestors,
         children=children,
+        members=members,
+        alternates=raw["alternates"],  # type: ignore[arg-type]
     )
 
 
@@ -459,6 +492,13 @@ def _check_weights(
                 )
 
 
+def _columns(columns: dict[str, str], concepts: Mapping[str, Concept], where: str) -> tuple[tuple[str, str], ...]:
+    for name in columns.values():
+        if name not in concepts:
+            raise TaxonomyError(f"{where} columns: unknown concept '{name}'")
+    return tuple((normalize_label(header), name) for header, name in columns.items())
+
+
 def build(folder: Path | None = None) -> Taxonomy:
     """Read every ``*.toml`` of the source folder into one Taxonomy."""
     folder = folder or taxonomy_dir() / "src"
@@ -498,6 +538,7 @@ def build(folder: Path | None = None) -> Taxonomy:
                     root=_parse_tree(spec.tree, concepts, where),
                     calculations=_parse_calc(spec.calc, concepts, where),
                     hypercube=hypercube,
+                    columns=_columns(spec.columns, concepts, where),
                 )
             )
     roles.sort(key=lambda r: r.order)

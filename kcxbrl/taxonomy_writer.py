@@ -136,18 +136,44 @@ def _presentation(taxonomy: Taxonomy) -> str:
         locs: list[dict[str, str]] = []
         seen: dict[str, int] = {}
         arcs: list[dict[str, object]] = []
+        placed: set[tuple[str, str, str | None]] = set()
 
-        def place(node: Node) -> str:
-            count = seen.get(node.concept, 0) + 1
-            seen[node.concept] = count
-            label = node.concept if count == 1 else f"{node.concept}_{count}"
-            locs.append({"label": label, "concept": node.concept})
-            for order, child in enumerate(node.children, 1):
-                child_label = place(child)
-                arcs.append({"parent": label, "child": child_label, "order": order, "preferred": child.preferred_label})
+        def loc(concept: str) -> str:
+            count = seen.get(concept, 0) + 1
+            seen[concept] = count
+            label = concept if count == 1 else f"{concept}_{count}"
+            locs.append({"label": label, "concept": concept})
             return label
 
-        place(role.root)
+        def place(node: Node, label: str) -> None:
+            order = 0
+            for child in node.children:
+                # dimensional rows repeat a concept with members; the members
+                # are presented by the hypercube below, the concept once
+                key = (node.concept, child.concept, child.preferred_label)
+                if child.members or key in placed:
+                    place(child, label)
+                    continue
+                placed.add(key)
+                order += 1
+                child_label = loc(child.concept)
+                arcs.append({"parent": label, "child": child_label, "order": order, "preferred": child.preferred_label})
+                place(child, child_label)
+
+        root = loc(role.root.concept)
+        place(role.root, root)
+        cube = role.hypercube
+        if cube is not None:
+            table = loc(cube.table)
+            arcs.append({"parent": root, "child": table, "order": 0, "preferred": None})
+            for a_order, axis in enumerate(cube.axes, 1):
+                axis_label = loc(axis.name)
+                arcs.append({"parent": table, "child": axis_label, "order": a_order, "preferred": None})
+                if axis.domain:
+                    domain = loc(axis.domain)
+                    arcs.append({"parent": axis_label, "child": domain, "order": 1, "preferred": None})
+                    for m_order, member in enumerate(axis.members, 1):
+                        arcs.append({"parent": domain, "child": loc(member), "order": m_order, "preferred": None})
         links.append({"uri": role.uri, "locs": locs, "arcs": arcs})
     return render(
         "taxonomy/presentation.xml.j2",
@@ -188,15 +214,22 @@ def _definition(taxonomy: Taxonomy) -> str:
             continue
         arcs: list[dict[str, object]] = []
 
-        def arc(arcrole: str, source: str, target: str, order: int, closed: bool = False) -> None:
-            arcs.append({"arcrole": _DIM_ARCROLES[arcrole], "source": source, "target": target, "order": order, "closed": closed})
+        locs: dict[str, str] = {}  # locator label → concept
+
+        def arc(arcrole: str, source: str, target: str, order: int, closed: bool = False, tag: str = "") -> None:
+            # a tag gives the target a locator of its own: XLink forbids two
+            # arcs between one pair of labels (dimension-domain and -default)
+            target_label = f"{target}_{tag}" if tag else target
+            locs.setdefault(source, source)
+            locs.setdefault(target_label, target)
+            arcs.append({"arcrole": _DIM_ARCROLES[arcrole], "source": source, "target": target_label, "order": order, "closed": closed})
 
         arc("all", cube.line_items, cube.table, 1, closed=True)
         for order, axis in enumerate(cube.axes, 1):
             arc("hypercube-dimension", cube.table, axis.name, order)
             if axis.domain:
                 arc("dimension-domain", axis.name, axis.domain, 1)
-                arc("dimension-default", axis.name, axis.domain, 1)
+                arc("dimension-default", axis.name, axis.domain, 1, tag="default")
                 for m_order, member in enumerate(axis.members, 1):
                     arc("domain-member", axis.domain, member, m_order)
         primaries = [n.concept for n in role.nodes if not taxonomy.concepts[n.concept].abstract]
@@ -206,12 +239,7 @@ def _definition(taxonomy: Taxonomy) -> str:
                 seen.append(name)
         for order, name in enumerate(seen, 1):
             arc("domain-member", cube.line_items, name, order)
-        locs: list[str] = []
-        for a in arcs:
-            for name in (a["source"], a["target"]):
-                if name not in locs:
-                    locs.append(name)  # type: ignore[arg-type]
-        links.append({"uri": role.uri, "locs": locs, "arcs": arcs})
+        links.append({"uri": role.uri, "locs": [{"label": k, "concept": v} for k, v in locs.items()], "arcs": arcs})
     used = sorted({a["arcrole"] for link in links for a in link["arcs"]})  # type: ignore[index, union-attr]
     arcrole_refs = [{"uri": uri, "href": f"{_XBRLDT}#{uri.rsplit('/', 1)[-1]}"} for uri in used]
     return render(

@@ -154,15 +154,25 @@ INVALID_CASES = [
     (
         "instant-and-start-date",
         "<xbrli:instant>2024-03-31</xbrli:instant>",
-        "<xbrli:instant>2024-03-31</xbrli:instant>\n      <xbrli:startDate>2023-12-31</xbrli:startDate>",
+        "<xbrli:instant>2024-03-31</xbrli:instant>\n"
+        "      <xbrli:startDate>2023-12-31</xbrli:startDate>",
         "2023-12-31",
         schemas.CODE_SYNTAX,
     ),
     (
         "unit-without-measure",
-        '<xbrli:unit id="shares">\n    <xbrli:measure>xbrli:shares</xbrli:measure>\n  </xbrli:unit>',
+        '<xbrli:unit id="shares">\n'
+        "    <xbrli:measure>xbrli:shares</xbrli:measure>\n"
+        "  </xbrli:unit>",
         '<xbrli:unit id="shares">\n  </xbrli:unit>',
         '<xbrli:unit id="shares">',
+        schemas.CODE_SYNTAX,
+    ),
+    (
+        "dangling-context-ref",
+        'contextRef="I2024Q1"',
+        'contextRef="Nowhere"',
+        'contextRef="Nowhere"',
         schemas.CODE_SYNTAX,
     ),
     (
@@ -195,7 +205,9 @@ def company(tmp_path: Path) -> Path:
     return path
 
 
-def _write_instance(folder: Path, text: str, name: str = "kc.xml") -> tuple[Path, etree._ElementTree]:
+def _write_instance(
+    folder: Path, text: str, name: str = "kc.xml"
+) -> tuple[Path, etree._ElementTree]:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path, etree.parse(str(path))
@@ -232,7 +244,8 @@ def test_base_schema_has_every_item_type(no_network: None) -> None:
 
 
 def test_dtr_numeric_types(no_network: None) -> None:
-    schema = schemas.load_schema(schemas.LOCATIONS["http://www.xbrl.org/dtr/type/numeric-2009-12-16.xsd"])
+    url = "http://www.xbrl.org/dtr/type/numeric-2009-12-16.xsd"
+    schema = schemas.load_schema(schemas.LOCATIONS[url])
     num = "http://www.xbrl.org/dtr/type/numeric"
     bases = {
         "perShareItemType": "decimalItemType",
@@ -317,7 +330,8 @@ def test_missing_local_import_is_refused(tmp_path: Path, no_network: None) -> No
 def test_local_and_https_imports_resolve(tmp_path: Path, no_network: None) -> None:
     (tmp_path / "types.xsd").write_text(
         '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"\n'
-        '           xmlns:xbrli="http://www.xbrl.org/2003/instance" targetNamespace="urn:kc:types">\n'
+        '           xmlns:xbrli="http://www.xbrl.org/2003/instance"\n'
+        '           targetNamespace="urn:kc:types">\n'
         '  <xs:import namespace="http://www.xbrl.org/2003/instance"\n'
         '             schemaLocation="https://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"/>\n'
         '  <xs:complexType name="ratioItemType">\n'
@@ -353,7 +367,8 @@ def _arelle_levels(path: Path, log_dir: Path) -> list[tuple[str, str]]:
         "--internetConnectivity", "offline", "--logFile", str(log_file),
     ]
     subprocess.run(command, check=False, capture_output=True, timeout=300)
-    return [(e.get("level", ""), e.get("code", "")) for e in etree.parse(str(log_file)).iter("entry")]
+    entries = etree.parse(str(log_file)).iter("entry")
+    return [(e.get("level", ""), e.get("code", "")) for e in entries]
 
 
 @pytest.mark.arelle
