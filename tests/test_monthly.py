@@ -149,7 +149,7 @@ def test_unknown_scheme_comes_through_and_unread_rows_warn() -> None:
     assert {f.concept for f in new} == {"ShareSchemeApprovalDate", "SharesIssuedUnderScheme", "SharesIssuableUnderScheme"}
     assert new[0].context.id.endswith("_2026ShareIncentivePlan")
     unread = [f for f in conversion.findings if f.code == "kcxbrl:monthlyRowUnread"]
-    assert unread and unread[0].line == 112
+    assert unread and unread[0].line == 113
 
 
 def test_monthly_tables_are_not_reported_unmapped() -> None:

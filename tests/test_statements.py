@@ -211,10 +211,22 @@ def test_every_statement_cell_becomes_a_fact(prefix: str) -> None:
         assert result.drafts
 
 
-@pytest.mark.parametrize("prefix,expected", [("002", 5), ("003", 8), ("004", 6)])
-def test_contexts_are_the_periods_of_the_statements(prefix: str, expected: int) -> None:
-    contexts = {f.context for f in facts(prefix).values()}
-    assert len(contexts) == expected
+@pytest.mark.parametrize(
+    "prefix,expected",
+    [
+        ("002", {"FY2024", "FY2025", "AsOf2023-12-31", "AsOf2024-12-31", "AsOf2025-12-31"}),
+        ("003", {"Q1-2025", "Q4-2025", "Q1-2026", "AsOf2024-12-31", "AsOf2025-03-31", "AsOf2025-09-30", "AsOf2025-12-31", "AsOf2026-03-31"}),
+        ("004", {"H1-2024", "H1-2025", "AsOf2023-12-31", "AsOf2024-06-30", "AsOf2024-12-31", "AsOf2025-06-30"}),
+    ],
+)
+def test_statement_facts_use_exactly_the_printed_periods(prefix: str, expected: set[str]) -> None:
+    """Statement facts sit in one context per printed period, with no dimensions."""
+    taxonomy = default_taxonomy()
+    statement_concepts = {
+        node.concept for role_id in STATEMENT_ROLES for node in taxonomy.role(role_id).nodes
+    }
+    contexts = {f.context for f in facts(prefix).values() if f.concept in statement_concepts and "_" not in f.context}
+    assert contexts == expected
 
 
 def test_statement_printed_twice_is_one_set_of_facts() -> None:

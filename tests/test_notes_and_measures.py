@@ -1,0 +1,88 @@
+"""Reconciliations, margins, notes and the employee table become facts.
+
+Values read off the filings by hand; dimensional facts are found by their
+context id, which names the period and the members.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from converted import facts
+
+CASES = [
+    # 002: non-GAAP reconciliations (adjustments keep the printed sign)
+    ("002", "AdjustedGrossProfit", "FY2025", "CNY", "1541683000", "-3"),
+    ("002", "AdjustedGrossProfit", "FY2025", "USD", "220457000", "-3"),
+    ("002", "GrossProfitAdjustmentShareBasedCompensation", "FY2024", "CNY", "16868000", "-3"),
+    ("002", "AdjustedNetIncomeLoss", "FY2024", "CNY", "-825346000", "-3"),
+    ("002", "NetLossAdjustmentImpairment", "FY2025", "CNY", "0", "-3"),
+    ("002", "AdjustedEbitda", "FY2025", "CNY", "2336420000", "-3"),
+    ("002", "EbitdaAdjustmentInterestIncome", "FY2025", "CNY", "-80859000", "-3"),
+    ("002", "EbitdaAdjustmentIncomeTax", "FY2024", "CNY", "-1524000", "-3"),
+    ("002", "NormalizedAdjustedOperatingIncomeLoss", "FY2025", "USD", "-36391000", "-3"),
+    ("002", "OperatingLossAdjustmentAmortization", "FY2024", "CNY", "173496000", "-3"),
+    # 002: margins under a "(%)" header are ratios
+    ("002", "GrossMargin", "FY2024", "pure", "0.172", "3"),
+    ("002", "NormalizedAdjustedEbitdaMargin", "FY2025", "pure", "0.234", "3"),
+    ("002", "AdjustedOperatingMargin", "FY2024", "pure", "-0.055", "3"),
+    # 002 note 3: revenues by service line x timing; other loss; other (expense) income
+    ("002", "Revenues", "FY2024_PointInTimeMember_EnterpriseCloudServicesMember", "CNY", "537323000", "-3"),
+    ("002", "Revenues", "FY2025_OverTimeMember_PublicCloudServicesMember", "USD", "948577000", "-3"),
+    ("002", "Revenues", "FY2025_EnterpriseCloudServicesMember", "CNY", "2925127000", "-3"),
+    ("002", "Revenues", "FY2024_OverTimeMember_OtherServicesMember", "CNY", "152000", "-3"),
+    ("002", "ShareOfGainLossOfEquityMethodInvestment", "FY2025", "CNY", "1235000", "-3"),
+    ("002", "CurrencySwapFairValueChange", "FY2024", "CNY", "-2420000", "-3"),
+    ("002", "GovernmentGrants", "FY2025", "CNY", "271933000", "-3"),
+    ("002", "ValueAddedTaxTransferredOut", "FY2024", "CNY", "30757000", "-3"),
+    ("002", "GainLossOnExtinguishmentOfLiabilities", "FY2025", "CNY", "-54497000", "-3"),
+    # 002 notes 4, 5, 8: receivables, aging, taxes, payables
+    ("002", "AccountsReceivableGrossCurrent", "AsOf2025-12-31", "CNY", "1839894000", "-3"),
+    ("002", "AllowanceForCreditLossesCurrent", "AsOf2024-12-31", "CNY", "57612000", "-3"),
+    ("002", "AccountsReceivableNetCurrent", "AsOf2025-12-31_NotYetDueMember", "CNY", "1123859000", "-3"),
+    ("002", "IncomeLossBeforeIncomeTaxes", "FY2025_ChineseMainlandMember", "CNY", "-966311000", "-3"),
+    ("002", "IncomeLossBeforeIncomeTaxes", "FY2025_OutsideChineseMainlandMember", "CNY", "18416000", "-3"),
+    ("002", "CurrentIncomeTaxExpenseBenefit", "FY2024", "CNY", "39365000", "-3"),
+    ("002", "DeferredIncomeTaxExpenseBenefit", "FY2025", "CNY", "-39759000", "-3"),
+    ("002", "AccountsPayableCurrent", "AsOf2025-12-31_MoreThanOneYearMember", "CNY", "716559000", "-3"),
+    # 002 employees by function, as of December 31, 2025 (date from the sentence above)
+    ("002", "NumberOfEmployees", "AsOf2025-12-31", "pure", "15225", "0"),
+    ("002", "NumberOfEmployees", "AsOf2025-12-31_ResearchAndDevelopmentMember", "pure", "1120", "0"),
+    ("002", "EmployeesPercentage", "AsOf2025-12-31_SolutionDevelopmentAndServicesMember", "pure", "0.850", "3"),
+    # 003: reconciliations and margins printed as "16.2%"
+    ("003", "AdjustedNetIncomeLoss", "Q1-2026", "CNY", "-237143000", "-3"),
+    ("003", "NetLossAdjustmentForeignExchange", "Q1-2026", "CNY", "44006000", "-3"),
+    ("003", "EbitdaAdjustmentIncomeTax", "Q4-2025", "CNY", "-13437000", "-3"),
+    ("003", "EbitdaAdjustmentGainOnDisposal", "Q1-2026", "CNY", "0", "-3"),
+    ("003", "NormalizedAdjustedEbitda", "Q4-2025", "CNY", "712586000", "-3"),
+    ("003", "AdjustedOperatingIncomeLoss", "Q4-2025", "CNY", "54586000", "-3"),
+    ("003", "NetLossMargin", "Q1-2025", "pure", "-0.160", "3"),
+    ("003", "AdjustedEbitdaMargin", "Q1-2026", "pure", "0.276", "3"),
+    # 004: the malformed margin row gives its one value to H1 2024
+    ("004", "GrossMargin", "H1-2024", "pure", "0.167", "3"),
+    ("004", "AdjustedGrossMargin", "H1-2025", "pure", "0.157", "3"),
+    ("004", "AdjustedEbitda", "H1-2024", "CNY", "93781000", "-3"),
+    ("004", "NetLossAdjustmentForeignExchange", "H1-2025", "CNY", "30475000", "-3"),
+    ("004", "Revenues", "H1-2025_PointInTimeMember_EnterpriseCloudServicesMember", "CNY", "108681000", "-3"),
+    ("004", "IncomeLossBeforeIncomeTaxes", "H1-2025_OutsideChineseMainlandMember", "CNY", "-89703000", "-3"),
+    ("004", "AccountsReceivableNetCurrent", "AsOf2025-06-30_SevenMonthsToOneYearMember", "CNY", "151970000", "-3"),
+    ("004", "NumberOfEmployees", "AsOf2025-06-30", "pure", "13868", "0"),
+    ("004", "EmployeesPercentage", "AsOf2025-06-30_ResearchAndDevelopmentMember", "pure", "0.08", "2"),
+]
+
+
+@pytest.mark.parametrize(
+    "prefix,concept,context,unit,value,decimals", CASES, ids=[f"{c[0]}-{c[1]}-{c[2]}-{c[3]}" for c in CASES]
+)
+def test_fact_value(prefix: str, concept: str, context: str, unit: str, value: str, decimals: str) -> None:
+    found = facts(prefix).get((concept, context, unit))
+    assert found is not None, f"no fact {concept} {context} {unit}"
+    assert Decimal(found.value) == Decimal(value)
+    assert found.decimals == decimals
+
+
+def test_gross_margin_of_h1_2025_is_not_invented() -> None:
+    """004 prints no 2025 value in its malformed gross margin row."""
+    assert ("GrossMargin", "H1-2025", "pure") not in facts("004")
