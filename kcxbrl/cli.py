@@ -45,16 +45,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conv.add_argument("filings", nargs="+", metavar="FILING", help="filing text files")
     conv.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    conv.add_argument(
-        "--report",
-        action="store_true",
-        help="also write DIR/X.report.txt: every number of the filing and what became of it",
-    )
-    conv.add_argument(
-        "--extend",
-        action="store_true",
-        help="give rows that match no concept an extension concept of the filing",
-    )
     conv.add_argument("--quiet", action="store_true", help="print only the summary lines")
 
     val = sub.add_parser(
@@ -99,7 +89,7 @@ def _convert(args: argparse.Namespace) -> int:
         for p in missing:
             print(f"kcxbrl: {p}: no such file", file=sys.stderr)
         return EXIT_USAGE
-    results = convert_files(paths, Path(args.out), report=args.report, extend=args.extend)
+    results = convert_files(paths, Path(args.out))
     failed = False
     for result in results:
         print(result.summary())
@@ -112,7 +102,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kcxbrl.validate import validate_file
+    from kcxbrl.validate import INPUT_CODES, validate_file
 
     paths = [Path(p) for p in args.instances]
     unreadable = False
@@ -122,7 +112,12 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"kcxbrl: {path}: no such file", file=sys.stderr)
             unreadable = True
             continue
-        all_findings.extend(validate_file(path, profile=args.profile))
+        findings = validate_file(path, profile=args.profile)
+        # input that cannot be read as an XBRL instance at all is a usage error
+        if any(f.code in INPUT_CODES for f in findings):
+            print(f"kcxbrl: {path}: not a readable XBRL instance", file=sys.stderr)
+            unreadable = True
+        all_findings.extend(findings)
     _print_findings(all_findings, args.format)
     if unreadable:
         return EXIT_USAGE

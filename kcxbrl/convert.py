@@ -143,8 +143,6 @@ def convert_files(
     paths: Sequence[Path],
     out_dir: Path,
     *,
-    report: bool = False,
-    extend: bool = False,
     taxonomy: Taxonomy | None = None,
 ) -> list[ConversionResult]:
     taxonomy = taxonomy or default_taxonomy()

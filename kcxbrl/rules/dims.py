@@ -132,8 +132,8 @@ def _context(report: Report, structure: _Structure, context: Context) -> Iterato
         concept = dts.concepts.get(dim.dimension or "")
         if concept is None or not concept.is_dimension or dim.is_typed != concept.is_typed_dimension:
             code = "xbrldie:TypedMemberNotTypedDimensionError" if dim.is_typed else "xbrldie:ExplicitMemberNotExplicitDimensionError"
-            kind = "typed" if dim.is_typed else "explicit"
-            yield error(code, f"context {context.id}: {dim.text.partition('=')[0]} is not a {kind} dimension", **where)
+            kind = "a typed" if dim.is_typed else "an explicit"
+            yield error(code, f"context {context.id}: {dim.text.partition('=')[0]} is not {kind} dimension", **where)
         elif dim.is_typed:
             content = dim.typed_content
             if len(content) != 1 or content[0].tag != concept.typed_domain_ref:
