@@ -64,6 +64,10 @@ def unit_for(concept_type: str, currency: str | None) -> Unit | None:
         return Unit(currency, (f"{ISO4217}:{currency}",))
     if concept_type == "perShare" and currency:
         return Unit(f"{currency}PerShare", (f"{ISO4217}:{currency}",), ("xbrli:shares",))
+    if concept_type == "rate" and currency and "/" in currency:
+        # an exchange rate: so many units of one currency per unit of another
+        num, den = currency.split("/")
+        return Unit(f"{num}Per{den}", (f"{ISO4217}:{num}",), (f"{ISO4217}:{den}",))
     if concept_type == "shares":
         return Unit("shares", ("xbrli:shares",))
     if concept_type in ("pure", "percent", "decimal", "integer"):

@@ -14,12 +14,14 @@ from typing import Sequence
 
 from kcxbrl.assemble import assemble
 from kcxbrl.cover import cover_facts
+from kcxbrl.coverage import Coverage, cover
 from kcxbrl.entities import identify
 from kcxbrl.findings import Finding, Level, has_errors, warning
 from kcxbrl.kinds import Kind, detect
 from kcxbrl.mapping import CellResult, map_table
 from kcxbrl.model import ColumnKind, Document, Draft, Instance
 from kcxbrl.monthly import monthly_facts
+from kcxbrl.prose import prose_drafts
 from kcxbrl.read import read_filing
 from kcxbrl.render import render_instance
 from kcxbrl.resources import taxonomy_dir
@@ -49,6 +51,8 @@ class Conversion:
 class ConversionResult:
     conversion: Conversion
     output: Path
+    coverage: Coverage | None = None
+    report: Path | None = None
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -61,10 +65,11 @@ class ConversionResult:
     def summary(self) -> str:
         inst = self.conversion.instance
         count = {level: sum(1 for f in self.findings if f.level is level) for level in Level}
+        numbers = f"; {self.coverage.summary()}" if self.coverage else ""
         return (
             f"{self.conversion.source}: {len(inst.facts)} facts, {len(inst.contexts)} contexts, "
             f"{len(inst.units)} units; findings: {count[Level.ERROR]} errors, "
-            f"{count[Level.WARNING]} warnings -> {self.output}"
+            f"{count[Level.WARNING]} warnings{numbers} -> {self.output}"
         )
 
 
@@ -124,6 +129,10 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None) -> Co
         findings.extend(result.findings)
         cells.extend(result.cells)
 
+    text_drafts, text_cells = prose_drafts(document, drafts)
+    drafts.extend(text_drafts)
+    cells.extend(text_cells)
+
     instance, assemble_findings = assemble(drafts, entity, taxonomy, source, taxonomy.schema_file)
     findings.extend(assemble_findings)
     return Conversion(source, instance, tuple(findings), tuple(cells))
@@ -144,7 +153,9 @@ def convert_files(
     out_dir: Path,
     *,
     taxonomy: Taxonomy | None = None,
+    report: bool = False,
 ) -> list[ConversionResult]:
+    """Convert each filing; with ``report``, also write ``X.report.txt`` (coverage of its numbers)."""
     taxonomy = taxonomy or default_taxonomy()
     out_dir.mkdir(parents=True, exist_ok=True)
     copy_taxonomy(taxonomy, out_dir)
@@ -154,5 +165,10 @@ def convert_files(
         conversion = convert_document(document, taxonomy)
         output = out_dir / (path.stem + ".xbrl")
         output.write_text(render_instance(conversion.instance, taxonomy), encoding="utf-8")
-        results.append(ConversionResult(conversion, output))
+        coverage = cover(document, conversion.instance, taxonomy)
+        report_path = None
+        if report:
+            report_path = out_dir / (path.stem + ".report.txt")
+            report_path.write_text(coverage.report(), encoding="utf-8")
+        results.append(ConversionResult(conversion, output, coverage, report_path))
     return results

@@ -30,7 +30,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
-from kcxbrl.findings import Finding, error, warning
+from kcxbrl.findings import Finding, error
 from kcxbrl.rules import ns
 from kcxbrl.rules.ns import clark
 from kcxbrl.safexml import parse_file
@@ -108,7 +108,7 @@ class Concept:
     file: str
     line: int | None
 
-    @property
+    @cached_property
     def base_type(self) -> str | None:
         last = self.type_chain[-1] if self.type_chain else None
         return last if last in ns.ITEM_TYPES else None
@@ -145,7 +145,7 @@ class Concept:
     def is_pure(self) -> bool:
         return self.base_type == ns.PURE_ITEM_TYPE
 
-    @property
+    @cached_property
     def is_per_share(self) -> bool:
         return any(t.startswith("{" + ns.DTR_TYPES_PREFIX) and t.endswith("}perShareItemType") for t in self.type_chain)
 
@@ -185,7 +185,7 @@ class ArcroleType:
 class Relationship:
     """One arc between two concepts in a base set (XBRL 2.1 section 3.5.3.9).
 
-    Dimensional attributes (Dimensions 1.0 section 2.3) are kept when present;
+    Dimensional attributes (Dimensions 1.0 section 2) are kept when present;
     ``weight`` only on summation-item arcs (XBRL 2.1 section 5.2.5.2).
     """
 
@@ -365,6 +365,7 @@ class _Loader:
         self.unresolvable: set[str] = set()
         self.entry_schemas: list[Path] = []
         self.queue: list[tuple[str, str | None]] = []  # (url, chameleon namespace)
+        self._joined: dict[tuple[str, str], str] = {}
 
     # -- discovery ---------------------------------------------------------
 
@@ -400,6 +401,7 @@ class _Loader:
                     + ("" if path is None else f" (no file {path})"),
                     file=where,
                     line=line,
+                    element="link:schemaRef" if code == SCHEMA_REF_UNRESOLVABLE else None,
                     ref="XBRL 2.1 section 3.2 (DTS discovery)" if code == HREF_UNRESOLVABLE else "XBRL 2.1 section 4.2.2",
                 )
             )
@@ -541,11 +543,21 @@ class _Loader:
                     file=str(doc.path),
                     line=elt.sourceline,
                     element=elt.get("name"),
-                    ref="XBRL Dimensions 1.0 section 2.5.2.1.1",
+                    ref="XBRL Dimensions 1.0 section 2 (xbrldt:typedDomainRef)",
                 )
             )
             return None
         return clark(target_doc.target_namespace, target.get("name", ""))
+
+    def _join(self, base: str, href: str) -> tuple[str, str]:
+        """``href`` resolved against ``base``, as (document address, fragment)."""
+        doc_part, _, frag = href.strip().partition("#")
+        key = (base, doc_part)
+        url = self._joined.get(key)
+        if url is None:
+            url = urljoin(base, doc_part).partition("#")[0] if doc_part else base
+            self._joined[key] = url
+        return url, frag
 
     def _concept_name(self, url: str, target: etree._Element) -> str | None:
         doc = self.docs[url]
@@ -601,7 +613,7 @@ class _Loader:
             kind = child.get(ns.XLINK_TYPE)
             if kind == "locator":
                 href = child.get(ns.XLINK_HREF, "")
-                url, _, frag = urljoin(doc.url, href.strip()).partition("#")
+                url, frag = self._join(doc.url, href)
                 if url in self.builtin or url in self.unresolvable:
                     continue
                 target = _fragment(ids, self.docs.get(url), url, frag)

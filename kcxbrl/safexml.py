@@ -4,8 +4,8 @@ Every document kcxbrl reads (instances, schemas, linkbases) goes through
 :func:`parse_file`.  The parser never touches the network, never loads a DTD,
 never resolves or expands entities and keeps libxml2's limits on tree size.
 A document that carries a document type declaration is refused before lxml
-sees it: XBRL documents are defined by XML Schema (XBRL 2.1 section 1.4), and
-a DTD is how entity attacks (external entities, "billion laughs") get in.
+sees it: XBRL documents are defined by XML Schema, not by a DTD, and a DTD is
+how entity attacks (external entities, "billion laughs") get in.
 
 Problems come back as findings, never as exceptions:
 
@@ -33,7 +33,7 @@ DTD_FORBIDDEN = "kcxbrl:dtdForbidden"
 XML_SYNTAX = "kcxbrl:xmlSyntax"
 
 _XML_REF = "XML 1.0 section 2.1 (well-formed documents)"
-_DTD_REF = "XBRL 2.1 section 1.4; XML 1.0 section 2.8 (document type declaration)"
+_DTD_REF = "XML 1.0 section 2.8 (document type declaration); refused by kcxbrl for safety"
 
 # How far into a document the prolog scan looks for a DOCTYPE; a prolog of
 # comments and processing instructions longer than this is refused as well.
@@ -61,7 +61,12 @@ class _NoResolver(etree.Resolver):
 
 
 def safe_parser() -> etree.XMLParser:
-    """A fresh lxml parser with every feature that reaches outside turned off."""
+    """A fresh lxml parser with every feature that reaches outside turned off.
+
+    Meant for documents already in memory (``etree.fromstring``): its
+    resolver refuses every address, a file name given to ``etree.parse``
+    included; read files with :func:`parse_file`.
+    """
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,

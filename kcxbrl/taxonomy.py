@@ -45,6 +45,7 @@ ITEM_TYPES: dict[str, str] = {
     "pure": "xbrli:pureItemType",
     "percent": "num:percentItemType",
     "decimal": "xbrli:decimalItemType",
+    "rate": "xbrli:decimalItemType",
     "integer": "xbrli:integerItemType",
     "string": "xbrli:stringItemType",
     "date": "xbrli:dateItemType",
@@ -54,9 +55,9 @@ ITEM_TYPES: dict[str, str] = {
     "axis": "xbrli:stringItemType",
     "table": "xbrli:stringItemType",
 }
-NUMERIC_TYPES = frozenset({"monetary", "shares", "perShare", "pure", "percent", "decimal", "integer"})
+NUMERIC_TYPES = frozenset({"monetary", "shares", "perShare", "pure", "percent", "decimal", "integer", "rate"})
 ConceptType = Literal[
-    "monetary", "shares", "perShare", "pure", "percent", "decimal", "integer",
+    "monetary", "shares", "perShare", "pure", "percent", "decimal", "integer", "rate",
     "string", "date", "abstract", "domain", "member", "axis", "table",
 ]
 

@@ -24,14 +24,13 @@ import logging
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from lxml import etree
 
 from kcxbrl.dts import discover
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level, error, ordered
 from kcxbrl.rules import calc, dims, duplicates, instance, sec, xsd
 from kcxbrl.rules.ns import XBRLI, clark
-from kcxbrl.rules.report import Report, read_report
+from kcxbrl.rules.report import read_report
 from kcxbrl.safexml import DEFAULT_MAX_BYTES, TOO_LARGE, UNREADABLE, XML_SYNTAX, parse_file
 
 log = logging.getLogger(__name__)
@@ -44,28 +43,26 @@ INTERNAL_ERROR = "kcxbrl:internalError"
 INPUT_CODES = frozenset({UNREADABLE, TOO_LARGE, XML_SYNTAX, NOT_INSTANCE})
 
 _XBRL = clark(XBRLI, "xbrl")
-# A finding that a more specific one on the same line replaces.
-_SUPERSEDED = {"xmlSchema:abstractElement": "xmlSchema:elementUnexpected"}
+# Generic findings that a more specific one on the same line replaces.
+_SUPERSEDES = {"xmlSchema:abstractElement": ("xmlSchema:elementUnexpected", "xmlSchema:syntax")}
 
 
 def iter_findings(path: Path, *, profile: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Finding]:
     """Every finding for the instance at ``path``, in no particular order."""
     if profile is not None and profile not in PROFILES:
         raise InputError(f"unknown validation profile {profile!r}; choose one of {', '.join(PROFILES)}")
-    seen: set[tuple[str, str | None, int | None, str]] = set()
-    replaced: set[tuple[str, str | None, int | None]] = set()
+    # One finding per code and line: the rules run before XML Schema
+    # validation, so their message is the one kept.
+    seen: set[tuple[str, str | None, int | None]] = set()
     for finding in _findings(Path(path), profile, max_bytes):
         if profile == "sec" and finding.code in sec.RECODED:
             code, level, ref = sec.RECODED[finding.code]
             finding = dataclasses.replace(finding, code=code, level=level, ref=ref)
-        if finding.code in _SUPERSEDED:
-            replaced.add((_SUPERSEDED[finding.code], finding.file, finding.line))
-        elif (finding.code, finding.file, finding.line) in replaced:
-            continue
-        key = (finding.code, finding.file, finding.line, finding.message)
-        if key in seen:
+        key = (finding.code, finding.file, finding.line)
+        if key in seen and finding.line is not None:
             continue
         seen.add(key)
+        seen.update((generic, finding.file, finding.line) for generic in _SUPERSEDES.get(finding.code, ()))
         yield finding
 
 

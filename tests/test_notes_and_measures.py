@@ -83,6 +83,64 @@ def test_fact_value(prefix: str, concept: str, context: str, unit: str, value: s
     assert found.decimals == decimals
 
 
-def test_gross_margin_of_h1_2025_is_not_invented() -> None:
-    """004 prints no 2025 value in its malformed gross margin row."""
-    assert ("GrossMargin", "H1-2025", "pure") not in facts("004")
+def test_gross_margin_of_h1_2025_comes_from_its_sentence_not_the_table() -> None:
+    """004's malformed margin row prints no 2025 value; the text does."""
+    from kcxbrl.convert import convert_document
+    from kcxbrl.read import read_filing
+
+    from converted import sample
+
+    conversion = convert_document(read_filing(sample("004")))
+    margin = [f for f in conversion.instance.facts if f.concept == "GrossMargin" and f.context.id == "H1-2025"]
+    assert len(margin) == 1
+    assert margin[0].value == Decimal("0.152")
+    # stated in the business review (line 153) and the MD&A (line 220), in no table
+    assert [(s.line, s.table) for s in margin[0].sources] == [(153, None), (220, None)]
+
+
+PROSE = [
+    # 002
+    ("002", "ConvenienceTranslationRate", "AsOf2025-12-31", "CNYPerUSD", "6.9931", "4"),
+    ("002", "GearingRatio", "AsOf2025-12-31", "pure", "0.652", "3"),
+    ("002", "GearingRatio", "AsOf2024-12-31", "pure", "0.687", "3"),
+    ("002", "CostOfRevenueIdc", "FY2025", "CNY", "3113400000", "-5"),  # RMB3,113.4 million
+    ("002", "CostOfRevenueIdc", "FY2025", "USD", "445200000", "-5"),
+    ("002", "CostOfRevenueIdc", "FY2024", "CNY", "2892100000", "-5"),
+    ("002", "CostOfRevenueDepreciationAndAmortization", "FY2025", "CNY", "2321700000", "-5"),
+    ("002", "CostOfRevenueSolutionDevelopmentAndServices", "FY2024", "CNY", "1993100000", "-5"),
+    ("002", "CostOfRevenueFulfillment", "FY2024", "CNY", "235700000", "-5"),
+    ("002", "CapitalExpenditures", "FY2025", "CNY", "4994300000", "-5"),
+    ("002", "CapitalExpenditures", "FY2024", "CNY", "4124700000", "-5"),
+    ("002", "NetCurrentAssetsLiabilities", "AsOf2025-12-31", "CNY", "1602075000", "-3"),  # note 2(b), thousands
+    ("002", "NetCurrentAssetsLiabilities", "AsOf2025-12-31", "USD", "229094000", "-3"),
+    # 003
+    ("003", "ConvenienceTranslationRate", "AsOf2026-03-31", "CNYPerUSD", "6.8980", "4"),
+    ("003", "OrdinarySharesOutstanding", "AsOf2026-03-31", "shares", "4490544972", "0"),
+    ("003", "AdsEquivalentOfSharesOutstanding", "AsOf2026-03-31", "shares", "299369665", "0"),
+    ("003", "CostOfRevenueDepreciationAndAmortization", "Q1-2025", "CNY", "378500000", "-5"),
+    ("003", "CostOfRevenueOther", "Q1-2026", "CNY", "51400000", "-5"),
+    ("003", "CostOfRevenueFulfillment", "Q1-2026", "USD", "300000", "-5"),
+    # 004
+    ("004", "ConvenienceTranslationRate", "AsOf2025-06-30", "CNYPerUSD", "7.1636", "4"),
+    ("004", "GearingRatio", "AsOf2025-06-30", "pure", "0.716", "3"),
+    ("004", "NetCurrentAssetsLiabilities", "AsOf2025-06-30", "CNY", "-430515000", "-3"),  # net current liabilities
+    ("004", "CostOfRevenueSolutionDevelopmentAndServices", "H1-2025", "CNY", "1069000000", "-5"),
+    ("004", "CostOfRevenueOther", "H1-2025", "USD", "15100000", "-5"),
+    ("004", "NumberOfEmployees", "AsOf2025-06-30", "pure", "13868", "0"),  # prose and table: one fact
+]
+
+
+@pytest.mark.parametrize(
+    "prefix,concept,context,unit,value,decimals", PROSE, ids=[f"{c[0]}-{c[1]}-{c[2]}-{c[3]}" for c in PROSE]
+)
+def test_prose_fact_value(prefix: str, concept: str, context: str, unit: str, value: str, decimals: str) -> None:
+    found = facts(prefix).get((concept, context, unit))
+    assert found is not None, f"no fact {concept} {context} {unit}"
+    assert Decimal(found.value) == Decimal(value)
+    assert found.decimals == decimals
+
+
+def test_prose_repeating_a_table_figure_is_not_a_new_fact() -> None:
+    """"total revenues reached RMB9,558.6 million" adds nothing: one Revenues fact, table precision."""
+    found = facts("002")[("Revenues", "FY2025", "CNY")]
+    assert found.value == "9558619000" and found.decimals == "-3"

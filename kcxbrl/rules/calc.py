@@ -1,7 +1,7 @@
 """Calculations: the taxonomy's summation-item arcs and the facts they bind.
 
 Taxonomy checks (XBRL 2.1 sections 5.1.1.2 and 5.2.5.2; Calculations 1.1
-section 5.1): a weight must agree with the balances of the two concepts,
+on summation-item relationships): a weight must agree with the balances of the two concepts,
 must not be zero, and both ends must be decimal items; a base set must not
 repeat a relationship.
 
@@ -71,12 +71,12 @@ def check_taxonomy(dts: Dts) -> Iterator[Finding]:
                         ref="XBRL 2.1 section 5.2.5.2", **where)
         elif not source.is_decimal or not target.is_decimal:
             yield error("calc11e:nonDecimalItemNode", f"calculation ends must be decimal items {names}",
-                        ref="Calculations 1.1 section 4.1", **where)
+                        ref="Calculations 1.1 (summation-item relationships)", **where)
         key = (rel.arcrole, rel.link_role, rel.source, rel.target)
         if key in seen:
             yield error("calc11e:duplicateCalculationRelationships",
                         f"the summation-item relationship {names} is defined twice (first at line {seen[key].line})",
-                        ref="Calculations 1.1 section 4.1", **where)
+                        ref="Calculations 1.1 (summation-item relationships)", **where)
         seen.setdefault(key, rel)
 
 
@@ -183,7 +183,7 @@ def _bind(report: Report) -> dict[tuple[str, tuple[object, ...]], list[Fact]]:
 
 
 def _reduce(facts: Sequence[Fact]) -> _Bound:
-    """The range a set of duplicate facts allows (Calculations 1.1 section 5.2.2)."""
+    """The range a set of duplicate facts allows (Calculations 1.1, duplicate facts)."""
     if all(f.nil for f in facts):
         return _Bound(tuple(facts), None, False)
     if any(f.nil for f in facts):

@@ -1,11 +1,11 @@
 """XBRL Dimensions 1.0: dimension values in contexts, and facts against hypercubes.
 
-Context checks (Dimensions 1.0 section 3.1.4): each ``xbrldi:explicitMember``
+Context checks (Dimensions 1.0, instance validation): each ``xbrldi:explicitMember``
 names an explicit dimension and a global member that is not the dimension's
 default; each ``xbrldi:typedMember`` names a typed dimension and holds
 exactly its typed-domain element; no dimension appears twice.
 
-Fact checks (section 3.1.5): a primary item linked to hypercubes by
+Fact checks: a primary item linked to hypercubes by
 ``all``/``notAll`` arcs (directly, or inherited through domain-member arcs
 in the same link role) is valid in a context when, for some link role, the
 context satisfies every ``all`` hypercube and no ``notAll`` hypercube there.
@@ -24,7 +24,7 @@ from kcxbrl.findings import Finding, error
 from kcxbrl.rules import ns
 from kcxbrl.rules.report import Context, DimensionValue, Report
 
-_REF = "XBRL Dimensions 1.0 section 3.1"
+_REF = "XBRL Dimensions 1.0 section 3 (dimensional validity of instances)"
 
 
 class _Structure:
@@ -120,7 +120,7 @@ def check(report: Report) -> Iterator[Finding]:
                 "xbrldie:PrimaryItemDimensionallyInvalidError",
                 f"fact {fact.label} is not dimensionally valid in context {context.id}: "
                 + _explain(structure, fact.tag, context),
-                file=report.file, line=fact.line, element=fact.label, ref="XBRL Dimensions 1.0 section 3.1.5",
+                file=report.file, line=fact.line, element=fact.label, ref=_REF,
             )
 
 
@@ -128,7 +128,7 @@ def _context(report: Report, structure: _Structure, context: Context) -> Iterato
     dts = report.dts
     seen: dict[str, DimensionValue] = {}
     for dim in context.dimensions:
-        where = {"file": report.file, "line": dim.line, "element": context.id, "ref": _REF + ".4"}
+        where = {"file": report.file, "line": dim.line, "element": context.id, "ref": _REF}
         concept = dts.concepts.get(dim.dimension or "")
         if concept is None or not concept.is_dimension or dim.is_typed != concept.is_typed_dimension:
             code = "xbrldie:TypedMemberNotTypedDimensionError" if dim.is_typed else "xbrldie:ExplicitMemberNotExplicitDimensionError"

@@ -9,6 +9,7 @@ and report.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -104,7 +105,7 @@ class Context:
     def others_in(self, container: str) -> tuple[etree._Element, ...]:
         return self.other_segment if container == "segment" else self.other_scenario
 
-    @property
+    @cached_property
     def key(self) -> tuple[object, ...]:
         """Equal for s-equal contexts (XBRL 2.1 section 4.10), dimensions in any order."""
         return (
@@ -128,7 +129,7 @@ class Unit:
     denominator: tuple[str, ...]
     is_divide: bool
 
-    @property
+    @cached_property
     def key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return (tuple(sorted(self.numerator)), tuple(sorted(self.denominator)))
 

@@ -1,0 +1,140 @@
+"""Every number of the samples' tables is a fact, a duplicate or skipped for a reason."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from kcxbrl.cli import main
+from kcxbrl.convert import ConversionResult, convert_files
+from kcxbrl.coverage import tokens
+
+from converted import sample
+
+# (numbers in tables, facts, duplicates, skipped), checked against the filings
+COUNTS = {
+    "000": (43, 26, 3, 14),
+    "001": (43, 26, 3, 14),
+    "002": (622, 390, 120, 112),
+    "003": (389, 336, 15, 38),
+    "004": (585, 372, 113, 100),
+}
+
+
+@lru_cache(maxsize=1)
+def reports() -> dict[str, tuple[ConversionResult, str]]:
+    out = Path(tempfile.mkdtemp(prefix="kcxbrl-coverage-"))
+    paths = [sample(prefix) for prefix in sorted(COUNTS)]
+    results = convert_files(paths, out, report=True)
+    found = {}
+    for prefix, result in zip(sorted(COUNTS), results):
+        assert result.report is not None
+        found[prefix] = (result, result.report.read_text(encoding="utf-8"))
+    return found
+
+
+def line_of(prefix: str, label: str) -> int:
+    lines = sample(prefix).read_text(encoding="utf-8").splitlines()
+    return next(i for i, text in enumerate(lines, 1) if "\t" in text and text.split("\t")[0].strip() == label)
+
+
+def outcomes(prefix: str, line: int) -> list[str]:
+    text = reports()[prefix][1]
+    return re.findall(rf"^\S+:{line} table \d+ cell \d+ '[^']*': (.*)$", text, re.M)
+
+
+@pytest.mark.parametrize("prefix", sorted(COUNTS))
+def test_no_number_of_a_table_is_unexplained(prefix: str) -> None:
+    result, text = reports()[prefix]
+    assert result.coverage is not None and result.coverage.count("unexplained") == 0
+    assert "UNEXPLAINED" not in text
+
+
+@pytest.mark.parametrize("prefix", sorted(COUNTS))
+def test_counts_per_filing(prefix: str) -> None:
+    result, text = reports()[prefix]
+    total, facts, duplicates, skipped = COUNTS[prefix]
+    coverage = result.coverage
+    assert coverage is not None
+    assert (len(coverage.numbers), coverage.count("fact"), coverage.count("duplicate"), coverage.count("skipped")) == (
+        total, facts, duplicates, skipped)
+    assert text.splitlines()[0].endswith(
+        f"{total} numbers in tables; fact {facts}, duplicate {duplicates}, skipped {skipped}, unexplained 0")
+    assert len(text.splitlines()) == total + 1
+    assert f"numbers: {total} in tables, {facts + duplicates} facts/duplicates, {skipped} skipped, 0 unexplained" in (
+        result.summary())
+
+
+# one printed row per note table of 002, with the facts its three columns became
+NOTE_ROWS = [
+    ("Government grants", ["kc:GovernmentGrants context FY2024 unit CNY", "kc:GovernmentGrants context FY2025 unit CNY",
+                           "kc:GovernmentGrants context FY2025 unit USD"]),
+    ("Not yet due", ["kc:AccountsReceivableNetCurrent context AsOf2024-12-31_NotYetDueMember unit CNY",
+                     "kc:AccountsReceivableNetCurrent context AsOf2025-12-31_NotYetDueMember unit CNY",
+                     "kc:AccountsReceivableNetCurrent context AsOf2025-12-31_NotYetDueMember unit USD"]),
+    ("Share of gains from an equity method investment",
+     ["kc:ShareOfGainLossOfEquityMethodInvestment context FY2024 unit CNY",
+      "kc:ShareOfGainLossOfEquityMethodInvestment context FY2025 unit CNY",
+      "kc:ShareOfGainLossOfEquityMethodInvestment context FY2025 unit USD"]),
+    ("Accounts receivable", ["kc:AccountsReceivableGrossCurrent context AsOf2024-12-31 unit CNY",
+                             "kc:AccountsReceivableGrossCurrent context AsOf2025-12-31 unit CNY",
+                             "kc:AccountsReceivableGrossCurrent context AsOf2025-12-31 unit USD"]),
+    ("Chinese mainland", ["kc:IncomeLossBeforeIncomeTaxes context FY2024_ChineseMainlandMember unit CNY",
+                          "kc:IncomeLossBeforeIncomeTaxes context FY2025_ChineseMainlandMember unit CNY",
+                          "kc:IncomeLossBeforeIncomeTaxes context FY2025_ChineseMainlandMember unit USD"]),
+    ("Current income tax expense", ["kc:CurrentIncomeTaxExpenseBenefit context FY2024 unit CNY",
+                                    "kc:CurrentIncomeTaxExpenseBenefit context FY2025 unit CNY",
+                                    "kc:CurrentIncomeTaxExpenseBenefit context FY2025 unit USD"]),
+]
+
+
+@pytest.mark.parametrize(("label", "expected"), NOTE_ROWS)
+def test_note_rows_of_002_become_facts(label: str, expected: list[str]) -> None:
+    assert outcomes("002", line_of("002", label)) == [f"fact {e}" for e in expected]
+
+
+def test_repeated_figures_name_the_first_printing() -> None:
+    # the revenue disaggregation's total repeats the highlights' revenues (line 74)
+    line = line_of("002", "Revenues")
+    found = [o for o in outcomes("002", 533)]
+    assert found[1] == f"duplicate kc:Revenues context FY2025 unit CNY (first printed at line {line})"
+
+
+def test_reasons_for_skipped_numbers() -> None:
+    assert outcomes("002", 74)[2] == "skipped percentage change column"
+    notes = outcomes("002", line_of("002", "Accounts receivable, net"))
+    assert notes[0] == "skipped note reference"
+    assert set(outcomes("002", 72)) == {"skipped year or date in a header"}
+    assert outcomes("000", 92)[:2] == [
+        "skipped row number", "skipped part of the name '2013 Share Option Scheme' (a typed dimension member)"]
+    assert outcomes("000", 79) == ["duplicate kc:HkexStockCode context M2026-01 (first printed at line 68)"]
+    # the label of the malformed margin row sits in a value column; its one value is read
+    # from the first column on (a warning says so) and is still a fact
+    assert outcomes("004", 103) == ["fact kc:GrossMargin context H1-2024 unit pure"]
+
+
+def test_tokens_of_a_cell() -> None:
+    assert [t.text for t in tokens("(1,979,042)")] == ["(1,979,042)"]
+    assert [t.text for t in tokens("As at December 31, 2024 RMB")] == ["December 31, 2024"]
+    assert [t.text for t in tokens("1). 2013 Share Option Scheme")] == ["1", "2013"]
+    assert [t.text for t in tokens("Total of AA1 to EE1: RMB'000")] == []
+    assert tokens("Exercised - new shares involved -2,370,720")[0].text == "-2,370,720"
+
+
+def test_report_option_writes_the_file_and_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["convert", str(sample("000")), "--out", str(tmp_path), "--report", "--quiet"])
+    assert code == 0
+    line = capsys.readouterr().out.strip()
+    assert re.match(r"^000_\w+\.txt: 46 facts, 12 contexts, 3 units; findings: ", line)
+    assert "; numbers: 43 in tables, 29 facts/duplicates, 14 skipped, 0 unexplained -> " in line
+    report = tmp_path / (sample("000").stem + ".report.txt")
+    assert report.read_text(encoding="utf-8") == reports()["000"][1]
+
+
+def test_no_report_file_without_the_option(tmp_path: Path) -> None:
+    assert main(["convert", str(sample("000")), "--out", str(tmp_path), "--quiet"]) == 0
+    assert not list(tmp_path.glob("*.report.txt"))
