@@ -21,6 +21,7 @@ from kcxbrl.kinds import Kind, detect
 from kcxbrl.mapping import CellResult, map_table
 from kcxbrl.model import ColumnKind, Document, Draft, Instance
 from kcxbrl.monthly import monthly_facts
+from kcxbrl.export import write_exports
 from kcxbrl.prose import prose_drafts
 from kcxbrl.read import read_filing
 from kcxbrl.render import render_instance
@@ -165,6 +166,7 @@ def convert_files(
         conversion = convert_document(document, taxonomy)
         output = out_dir / (path.stem + ".xbrl")
         output.write_text(render_instance(conversion.instance, taxonomy), encoding="utf-8")
+        write_exports(conversion.instance, taxonomy, out_dir / path.stem)
         coverage = cover(document, conversion.instance, taxonomy)
         report_path = None
         if report:

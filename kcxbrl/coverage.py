@@ -160,8 +160,9 @@ class _Walk:
         unit = f" unit {fact.unit.id}" if fact.unit else ""
         what = f"{self.prefix}:{fact.concept} context {fact.context.id}{unit}"
         first = min([s.line for s in fact.sources] + ([self.seen[key]] if key in self.seen else []))
+        repeated = key in self.seen or first < line  # printed twice on one line counts once
         self.seen.setdefault(key, line)
-        if first < line:
+        if repeated:
             return DUPLICATE, f"{what} (first printed at line {first})"
         return FACT, what
 

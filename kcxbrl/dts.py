@@ -72,6 +72,7 @@ _SUBSTITUTION_HEADS = {ns.HYPERCUBE_ITEM: ns.ITEM, ns.DIMENSION_ITEM: ns.ITEM}
 
 SCHEMA_REF_MISSING = "xbrl.4.2:schemaRefMissing"
 SCHEMA_REF_UNRESOLVABLE = "xbrl.4.2:schemaRefUnresolvable"
+SCHEMA_REF_HREF = "xbrl.4.2.2:schemaRefHref"
 HREF_UNRESOLVABLE = "xbrl.3.2:hrefUnresolvable"
 HREF_ID_NOT_FOUND = "xbrl.3.5.4:hrefIdNotFound"
 TYPED_DOMAIN_REF = "xbrldte:TypedDomainRefError"
@@ -376,7 +377,19 @@ class _Loader:
         ok = self._discover(url, None, where, line, code=SCHEMA_REF_UNRESOLVABLE if schema else HREF_UNRESOLVABLE,
                             optional=optional)
         if ok and schema and url in self.docs:
-            self.entry_schemas.append(self.docs[url].path)
+            if self.docs[url].kind == "schema":
+                self.entry_schemas.append(self.docs[url].path)
+            else:
+                self.findings.append(
+                    error(
+                        SCHEMA_REF_HREF,
+                        f"schemaRef {href.strip()} points to a document that is not an XML Schema",
+                        file=where,
+                        line=line,
+                        element="link:schemaRef",
+                        ref="XBRL 2.1 section 4.2.2",
+                    )
+                )
         self._drain()
 
     def _discover(self, url: str, chameleon: str | None, where: str, line: int | None, *, code: str,

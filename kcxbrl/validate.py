@@ -54,7 +54,8 @@ def iter_findings(path: Path, *, profile: str | None = None, max_bytes: int = DE
     # One finding per code and line: the rules run before XML Schema
     # validation, so their message is the one kept.
     seen: set[tuple[str, str | None, int | None]] = set()
-    for finding in _findings(Path(path), profile, max_bytes):
+    where = str(path)
+    for finding in _guarded("validation", lambda: _findings(Path(path), profile, max_bytes), where):
         if profile == "sec" and finding.code in sec.RECODED:
             code, level, ref = sec.RECODED[finding.code]
             finding = dataclasses.replace(finding, code=code, level=level, ref=ref)

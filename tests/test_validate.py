@@ -178,6 +178,20 @@ def test_dts_of_500_concepts_loads_well_under_a_second(tmp_path: Path) -> None:
     assert elapsed < 0.5, elapsed
 
 
+def test_xmlschema_fallback_when_libxml2_cannot_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lxml import etree as lxml_etree
+
+    from kcxbrl.rules import xsd
+
+    def refuse(dts: object) -> object:
+        raise lxml_etree.XMLSchemaParseError("refused for the test")
+
+    monkeypatch.setattr(xsd, "_lxml_schema", refuse)
+    assert validate_file(DATA / "valid.xbrl") == []
+    codes = {f.code for f in validate_file(DATA / "valueError.xbrl")}
+    assert codes == {"xmlSchema:valueError"}
+
+
 # --------------------------------------------------------------------------
 # the command line
 # --------------------------------------------------------------------------
@@ -278,3 +292,4 @@ def test_arelle_agrees(case: dict[str, object], arelle_logs: dict[str, list[Arel
     code = str(case["arelle_code"])
     level = str(case["arelle_level"])
     assert any(e.code == code and ARELLE_RANK.get(e.level, 0) >= ARELLE_RANK[level] for e in entries), entries
+

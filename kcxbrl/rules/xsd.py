@@ -88,9 +88,11 @@ def check(instance: Path, tree: etree._ElementTree, dts: Dts) -> Iterator[Findin
 
 
 def _lxml_schema(dts: Dts) -> etree.XMLSchema:
+    # the entry schemas first, then every other schema of the DTS (some are
+    # discovered through linkbases only); one location per namespace
     imports: dict[str, str] = {}
-    for path in dts.entry_schemas:
-        url = path.resolve().as_uri()
+    entries = [path.resolve().as_uri() for path in dts.entry_schemas]
+    for url in [*entries, *(u for u, d in dts.documents.items() if d.kind == "schema")]:
         info = dts.documents.get(url)
         if info is not None and info.target_namespace and info.target_namespace not in imports:
             imports[info.target_namespace] = url
@@ -126,8 +128,6 @@ class _BundledResolver(etree.Resolver):
 
 
 _INSTANCE_SCHEMA_NAME = "xbrl-instance-2003-12-31.xsd"
-_XS_SEQUENCE = etree.QName(ns.XSD, "sequence").text
-_XS_CHOICE = etree.QName(ns.XSD, "choice").text
 
 
 @lru_cache(maxsize=4)
