@@ -21,6 +21,7 @@ from kcxbrl.kinds import Kind, detect
 from kcxbrl.mapping import CellResult, map_table
 from kcxbrl.model import ColumnKind, Document, Draft, Instance
 from kcxbrl.monthly import monthly_facts
+from kcxbrl.crosscheck import cross_check
 from kcxbrl.export import write_exports
 from kcxbrl.prose import prose_drafts
 from kcxbrl.read import read_filing
@@ -136,6 +137,7 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None) -> Co
 
     instance, assemble_findings = assemble(drafts, entity, taxonomy, source, taxonomy.schema_file)
     findings.extend(assemble_findings)
+    findings.extend(cross_check(instance))
     return Conversion(source, instance, tuple(findings), tuple(cells))
 
 
