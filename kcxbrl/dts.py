@@ -5,7 +5,7 @@ and ``link:linkbaseRef`` elements; from a schema, ``xs:import``, ``xs:include``
 and ``link:linkbaseRef`` in ``xs:appinfo``; from a linkbase, locators,
 ``link:roleRef``, ``link:arcroleRef`` and ``link:linkbaseRef``.  Relative
 addresses resolve against the referring document; official addresses
-(``http://www.xbrl.org/...``) resolve through :data:`kcxbrl.schemas.LOCATIONS`
+(``http://www.xbrl.org/...``) resolve through :data:`kcxbrl.locations.LOCATIONS`
 to bundled files.  The base schemas kcxbrl knows by heart
 (:data:`kcxbrl.rules.ns.BUILTIN_SCHEMAS`) count as resolved even when not
 bundled.  Nothing is fetched from the network.
@@ -311,7 +311,7 @@ def load(entries: Iterable[Path | str]) -> Dts:
 
 def _locations() -> Mapping[str, Path]:
     try:
-        from kcxbrl.schemas import LOCATIONS
+        from kcxbrl.locations import LOCATIONS
     except ImportError:  # the bundled base schemas are optional
         return {}
     return LOCATIONS

@@ -44,16 +44,7 @@ _REF = "XML Schema 1.0 Part 1 (validity); XBRL 2.1 section 4 (instances)"
 _SCHEMA_REFS = {f"{{{XSD_NS}}}{name}" for name in ("import", "include", "redefine", "override")}
 
 
-def _bundle_locations() -> dict[str, Path]:
-    """Official URL -> bundled file, from the folder layout under taxonomy/xbrl."""
-    try:
-        root = taxonomy_dir() / "xbrl"
-    except FileNotFoundError:
-        return {}
-    return {"http://" + p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*.xsd"))}
-
-
-LOCATIONS: dict[str, Path] = _bundle_locations()
+from kcxbrl.locations import LOCATIONS  # noqa: E402  (re-exported)
 
 # Bundled file -> official URL, so relative locations inside bundled schemas
 # resolve against the URL the file stands for.
