@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("filings", nargs="+", metavar="FILING", help="filing text files")
     conv.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     conv.add_argument("--quiet", action="store_true", help="print only the summary lines")
+    conv.add_argument(
+        "--extend",
+        action="store_true",
+        help="give rows that match no concept an extension concept of the filing "
+        "(DIR/X-ext.xsd with its label and presentation linkbases) so their values reach the instance",
+    )
     conv.add_argument("--report", action="store_true",
                       help="also write DIR/X.report.txt: every number of the tables and what became of it")
 
@@ -91,7 +97,7 @@ def _convert(args: argparse.Namespace) -> int:
         for p in missing:
             print(f"kcxbrl: {p}: no such file", file=sys.stderr)
         return EXIT_USAGE
-    results = convert_files(paths, Path(args.out), report=args.report)
+    results = convert_files(paths, Path(args.out), report=args.report, extend=args.extend)
     failed = False
     for result in results:
         print(result.summary())

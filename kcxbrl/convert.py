@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import logging
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
 from kcxbrl.assemble import assemble
 from kcxbrl.cover import cover_facts
 from kcxbrl.coverage import Coverage, cover
+from kcxbrl.crosscheck import cross_check
 from kcxbrl.entities import identify
-from kcxbrl.findings import Finding, Level, has_errors, warning
+from kcxbrl.export import write_exports
+from kcxbrl.extension import PREFIX as EXT_PREFIX
+from kcxbrl.extension import extend as make_extension
+from kcxbrl.findings import Finding, Level, has_errors, info, warning
 from kcxbrl.kinds import Kind, detect
-from kcxbrl.mapping import CellResult, map_table
+from kcxbrl.mapping import CellResult, UnmatchedRow, map_table
 from kcxbrl.model import ColumnKind, Document, Draft, Instance
 from kcxbrl.monthly import monthly_facts
-from kcxbrl.crosscheck import cross_check
-from kcxbrl.export import write_exports
 from kcxbrl.prose import prose_drafts
 from kcxbrl.read import read_filing
 from kcxbrl.render import render_instance
@@ -43,6 +45,8 @@ class Conversion:
     instance: Instance
     findings: tuple[Finding, ...]
     cells: tuple[CellResult, ...]
+    taxonomy: Taxonomy | None = None  # the base taxonomy, plus extension concepts if any
+    extension: tuple[tuple[str, str], ...] = ()  # extension files: (name, text)
 
     @property
     def has_errors(self) -> bool:
@@ -94,12 +98,15 @@ def _unplaced_numbers(placed_table, source: str) -> tuple[list[CellResult], list
     return cells, findings
 
 
-def convert_document(document: Document, taxonomy: Taxonomy | None = None) -> Conversion:
+def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, extend: bool = False) -> Conversion:
+    """Convert one filing; with ``extend``, rows that match no concept get
+    extension concepts of the filing instead of being left out."""
     taxonomy = taxonomy or default_taxonomy()
     source = document.path
     findings: list[Finding] = []
     cells: list[CellResult] = []
     drafts: list[Draft] = []
+    unmatched: list[UnmatchedRow] = []
 
     entity, _registrant, entity_findings = identify(document)
     findings.extend(entity_findings)
@@ -130,15 +137,32 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None) -> Co
         drafts.extend(result.drafts)
         findings.extend(result.findings)
         cells.extend(result.cells)
+        unmatched.extend(result.unmatched)
 
     text_drafts, text_cells = prose_drafts(document, drafts)
     drafts.extend(text_drafts)
     cells.extend(text_cells)
 
-    instance, assemble_findings = assemble(drafts, entity, taxonomy, source, taxonomy.schema_file)
+    schema_ref = taxonomy.schema_file
+    files: tuple[tuple[str, str], ...] = ()
+    namespaces: tuple[tuple[str, str], ...] = ()
+    if extend and unmatched:
+        base = taxonomy
+        ext, taxonomy, ext_drafts = make_extension(unmatched, base, Path(source).stem, source)
+        drafts.extend(ext_drafts)
+        schema_ref, files = ext.schema_file, tuple(ext.files(base).items())
+        namespaces = ((EXT_PREFIX, ext.namespace),)
+        findings.extend(
+            info("kcxbrl:extensionConcept", f"row '{row.label}' becomes {EXT_PREFIX}:{concept.name} in {ext.schema_file}",
+                 file=source, line=row.line)
+            for row, (concept, _) in zip(unmatched, ext.concepts)
+        )
+
+    instance, assemble_findings = assemble(drafts, entity, taxonomy, source, schema_ref)
+    instance = replace(instance, extra_namespaces=namespaces)
     findings.extend(assemble_findings)
     findings.extend(cross_check(instance))
-    return Conversion(source, instance, tuple(findings), tuple(cells))
+    return Conversion(source, instance, tuple(findings), tuple(cells), taxonomy, files)
 
 
 def copy_taxonomy(taxonomy: Taxonomy, out_dir: Path) -> list[Path]:
@@ -157,19 +181,24 @@ def convert_files(
     *,
     taxonomy: Taxonomy | None = None,
     report: bool = False,
+    extend: bool = False,
 ) -> list[ConversionResult]:
-    """Convert each filing; with ``report``, also write ``X.report.txt`` (coverage of its numbers)."""
+    """Convert each filing; with ``report``, also write ``X.report.txt`` (coverage of its numbers);
+    with ``extend``, give unmatched rows extension concepts (``X-ext.xsd``)."""
     taxonomy = taxonomy or default_taxonomy()
     out_dir.mkdir(parents=True, exist_ok=True)
     copy_taxonomy(taxonomy, out_dir)
     results = []
     for path in paths:
         document = read_filing(path)
-        conversion = convert_document(document, taxonomy)
+        conversion = convert_document(document, taxonomy, extend=extend)
+        used = conversion.taxonomy or taxonomy
+        for name, text in conversion.extension:
+            (out_dir / name).write_text(text, encoding="utf-8")
         output = out_dir / (path.stem + ".xbrl")
-        output.write_text(render_instance(conversion.instance, taxonomy), encoding="utf-8")
-        write_exports(conversion.instance, taxonomy, out_dir / path.stem)
-        coverage = cover(document, conversion.instance, taxonomy)
+        output.write_text(render_instance(conversion.instance, used), encoding="utf-8")
+        write_exports(conversion.instance, used, out_dir / path.stem)
+        coverage = cover(document, conversion.instance, used)
         report_path = None
         if report:
             report_path = out_dir / (path.stem + ".report.txt")

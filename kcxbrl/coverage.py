@@ -140,6 +140,12 @@ class _Walk:
         self.seen: dict[tuple[object, ...], int] = {}
         self.prefix = taxonomy.prefix
         self.text_facts: dict[str, list[Fact]] = {}
+        # facts of extension concepts (convert --extend), by the line they came from
+        self.extension_facts: dict[int, list[Fact]] = {}
+        for fact in instance.facts:
+            if ":" in fact.concept:
+                for source in fact.sources:
+                    self.extension_facts.setdefault(source.line, []).append(fact)
         for fact in instance.facts:
             if isinstance(fact.value, str) and fact.sources:
                 self.text_facts.setdefault(fact.value, []).append(fact)
@@ -151,6 +157,15 @@ class _Walk:
             if first < line:
                 return f"{self.prefix}:{fact.concept} context {fact.context.id} (first printed at line {first})"
         return None
+
+    def of_extension(self, line: int) -> tuple[str, str] | None:
+        """The next extension fact printed on this line, in column order."""
+        waiting = self.extension_facts.get(line)
+        if not waiting:
+            return None
+        fact = waiting.pop(0)
+        unit = f" unit {fact.unit.id}" if fact.unit else ""
+        return FACT, f"{fact.concept} context {fact.context.id}{unit} (extension concept)"
 
     def of_draft(self, draft: Draft, line: int) -> tuple[str, str]:
         key = _key(draft, self.taxonomy)
@@ -311,6 +326,9 @@ def _outcome(
         record = cells[at]
         if record.outcome == "skipped":
             return SKIPPED, record.detail
+        extended = walk.of_extension(row.line)
+        if extended is not None:
+            return extended
         return UNEXPLAINED, f"not converted: {record.detail}"
     draft = _loose_match(token, cell, here, used) if not header else None
     if draft is not None:

@@ -40,6 +40,10 @@ def oim_unit(unit: Unit) -> str:
     return text
 
 
+def _qname(fact: Fact, taxonomy: Taxonomy) -> str:
+    return fact.concept if ":" in fact.concept else f"{taxonomy.prefix}:{fact.concept}"
+
+
 def _value(fact: Fact) -> str:
     return xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
 
@@ -48,11 +52,12 @@ def to_xbrl_json(instance: Instance, taxonomy: Taxonomy) -> str:
     entity_prefix = "cik" if instance.entity.scheme == "http://www.sec.gov/CIK" else "scheme"
     namespaces = dict(_NAMESPACES)
     namespaces[taxonomy.prefix] = taxonomy.namespace
+    namespaces.update(dict(instance.extra_namespaces))
     namespaces[entity_prefix] = instance.entity.scheme
     facts: dict[str, object] = {}
     for number, fact in enumerate(instance.facts, 1):
         dimensions: dict[str, str] = {
-            "concept": f"{taxonomy.prefix}:{fact.concept}",
+            "concept": _qname(fact, taxonomy),
             "entity": f"{entity_prefix}:{fact.context.entity.identifier}",
             "period": oim_period(fact.context.period),
         }
@@ -92,7 +97,7 @@ def to_csv(instance: Instance, taxonomy: Taxonomy) -> str:
         period = fact.context.period
         writer.writerow((
             f"f{number}",
-            f"{taxonomy.prefix}:{fact.concept}",
+            _qname(fact, taxonomy),
             _value(fact),
             "" if fact.decimals is None else fact.decimals,
             oim_unit(fact.unit) if fact.unit else "",

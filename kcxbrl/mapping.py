@@ -37,10 +37,23 @@ class CellResult:
 
 
 @dataclass(frozen=True)
+class UnmatchedRow:
+    """A row whose label names no concept, with what an extension needs."""
+
+    label: str
+    line: int
+    table: int
+    role: str
+    natural: str | None
+    values: tuple[tuple[Column, str, Number], ...]
+
+
+@dataclass(frozen=True)
 class TableResult:
     drafts: tuple[Draft, ...]
     findings: tuple[Finding, ...]
     cells: tuple[CellResult, ...]
+    unmatched: tuple[UnmatchedRow, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -123,6 +136,7 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
     drafts: list[Draft] = []
     findings: list[Finding] = []
     cells: list[CellResult] = []
+    unmatched: list[UnmatchedRow] = []
     index = taxonomy.label_index(role.id) if role else {}
     blanks = [n for n in role.nodes if n.blank] if role else []
     column_concepts = dict(role.columns) if role else {}
@@ -196,11 +210,14 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
             findings.append(warning(
                 "kcxbrl:unmappedRow",
                 f"row '{label or '(no label)'}' of table {table.index} matches no concept ({where}); "
-                f"{len(parsed_numbers)} value(s) not converted",
+                f"its {len(parsed_numbers)} value(s) need a concept (convert --extend makes one)",
                 file=source, line=row.line,
             ))
             for c, t, _ in parsed_numbers:
                 cells.append(CellResult(row.line, c.index, t, "unmapped", f"row '{label}'"))
+            if role is not None and label:
+                natural = section.natural if section is not None else role.root.natural
+                unmatched.append(UnmatchedRow(label, row.line, table.index, role.id, natural, tuple(parsed_numbers)))
             continue
 
         if node.children and not taxonomy.concepts[node.concept].abstract:
@@ -229,7 +246,7 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
                     file=source, line=row.line,
                 ))
                 cells.append(CellResult(row.line, column.index, text, "unmapped", result))
-    return TableResult(tuple(drafts), tuple(findings), tuple(cells))
+    return TableResult(tuple(drafts), tuple(findings), tuple(cells), tuple(unmatched))
 
 
 def _draft(

@@ -28,7 +28,7 @@ class _FactView(TypedDict):
 def _fact_view(fact: Fact, number: int, prefix: str) -> _FactView:
     value = xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
     return {
-        "qname": f"{prefix}:{fact.concept}",
+        "qname": fact.concept if ":" in fact.concept else f"{prefix}:{fact.concept}",
         "id": f"f{number}",
         "context": fact.context.id,
         "unit": fact.unit.id if fact.unit else None,
@@ -71,6 +71,7 @@ def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
         prefix=taxonomy.prefix,
         namespace=taxonomy.namespace,
         schema_ref=instance.schema_ref,
+        extra_namespaces=list(instance.extra_namespaces),
         contexts=contexts,
         units=units,
         facts=facts,

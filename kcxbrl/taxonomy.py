@@ -118,6 +118,7 @@ class Node:
     children: tuple[Node, ...] = ()
     members: tuple[tuple[str, str], ...] = ()  # (axis, member) of a dimensional row
     alternates: tuple[str, ...] = ()  # other printed forms of the same row
+    natural: str | None = None  # the balance printed as positive at this place
 
     @property
     def blank(self) -> bool:
@@ -448,6 +449,7 @@ def _freeze(
         children=children,
         members=members,
         alternates=raw["alternates"],  # type: ignore[arg-type]
+        natural=natural,
     )
 
 
