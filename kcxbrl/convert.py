@@ -161,7 +161,7 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, ex
     instance, assemble_findings = assemble(drafts, entity, taxonomy, source, schema_ref)
     instance = replace(instance, extra_namespaces=namespaces)
     findings.extend(assemble_findings)
-    findings.extend(cross_check(instance))
+    findings.extend(cross_check(instance, taxonomy))
     return Conversion(source, instance, tuple(findings), tuple(cells), taxonomy, files)
 
 

@@ -3,7 +3,8 @@
 What an XBRL validator cannot see because it has no source: each US$
 convenience figure is the RMB figure divided by the stated rate; total
 assets equal total liabilities and equity; the
-closing cash balance is the opening balance plus the period's change.
+closing cash balance is the opening balance plus the period's change; a
+printed total agrees with its printed parts within Calculations 1.1 rounding.
 (A figure printed twice with two values is already an error of the
 assembler.)  Disagreements are warnings: they describe the filing, which
 kcxbrl never corrects.
@@ -15,6 +16,7 @@ from decimal import Decimal
 
 from kcxbrl.findings import Finding, warning
 from kcxbrl.model import Fact, Instance, Period
+from kcxbrl.taxonomy import Taxonomy
 
 
 def _where(fact: Fact) -> str:
@@ -111,5 +113,47 @@ def check_identities(instance: Instance) -> list[Finding]:
     return out
 
 
-def cross_check(instance: Instance) -> list[Finding]:
-    return check_translation(instance) + check_identities(instance)
+def _interval(fact: Fact) -> tuple[Decimal, Decimal]:
+    half = _half_unit(fact)
+    return fact.value - half, fact.value + half  # type: ignore[operator]
+
+
+def check_calculations(instance: Instance, taxonomy: Taxonomy) -> list[Finding]:
+    """Printed totals against their printed parts, Calculations 1.1 style:
+    each value stands for the interval its decimals allow; a total is
+    consistent when its interval meets the sum of its parts' intervals.
+    A miss is the filing's own inconsistency; no value is changed."""
+    facts = {
+        (f.concept, f.context.id, f.unit.id): f
+        for f in instance.facts
+        if f.unit is not None and isinstance(f.value, Decimal) and f.decimals is not None
+    }
+    out = []
+    for role in taxonomy.roles:
+        for calc in role.calculations:
+            for (concept, context, unit), total in facts.items():
+                if concept != calc.total:
+                    continue
+                parts = [(facts.get((name, context, unit)), weight) for name, weight in calc.parts]
+                present = [(f, w) for f, w in parts if f is not None]
+                if not present:
+                    continue
+                low = sum((w * (_interval(f)[0] if w > 0 else _interval(f)[1]) for f, w in present), Decimal(0))
+                high = sum((w * (_interval(f)[1] if w > 0 else _interval(f)[0]) for f, w in present), Decimal(0))
+                t_low, t_high = _interval(total)
+                if t_high < low or t_low > high:
+                    computed = sum((w * f.value for f, w in present), Decimal(0))  # type: ignore[misc]
+                    out.append(warning(
+                        "kcxbrl:filingCalcInconsistency",
+                        f"{concept} {context} {unit}: the filing prints {_text(total.value)} ({_where(total)}) "
+                        f"but its parts add up to {_text(computed)} "
+                        f"({', '.join(f'{f.concept} {_where(f)}' for f, _ in present)}); "
+                        f"outside Calculations 1.1 rounding, values kept as printed",
+                        file=instance.source, line=total.sources[0].line if total.sources else None,
+                        ref="Calculations 1.1",
+                    ))
+    return out
+
+
+def cross_check(instance: Instance, taxonomy: Taxonomy) -> list[Finding]:
+    return check_translation(instance) + check_identities(instance) + check_calculations(instance, taxonomy)

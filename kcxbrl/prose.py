@@ -126,6 +126,9 @@ def _amount_sentences(s: Sentence, current: Period, out: _Collector) -> None:
         amounts = _amounts(clause, s.scale)
         currents = [a for a in amounts if a.usd]
         priors = [a for a in amounts if not a.usd]
+        if not currents and len(amounts) == 1:
+            currents = amounts  # a lone untranslated amount: "RMB3 billion in Q1"
+            priors = []
         if currents:
             _current(concept, currents[0], current, s, out)
         if currents and len(priors) == 1:

@@ -69,6 +69,16 @@ CASES = [
     ("004", "IncomeLossBeforeIncomeTaxes", "H1-2025_OutsideChineseMainlandMember", "CNY", "-89703000", "-3"),
     ("004", "AccountsReceivableNetCurrent", "AsOf2025-06-30_SevenMonthsToOneYearMember", "CNY", "151970000", "-3"),
     ("004", "NumberOfEmployees", "AsOf2025-06-30", "pure", "13868", "0"),
+    # 004 notes 3, 4, 5, 8
+    ("004", "ShareOfGainLossOfEquityMethodInvestment", "H1-2025", "CNY", "-1828000", "-3"),
+    ("004", "CurrencySwapFairValueChange", "H1-2025", "USD", "934000", "-3"),
+    ("004", "GovernmentGrants", "H1-2024", "CNY", "4735000", "-3"),
+    ("004", "ValueAddedTaxTransferredOut", "H1-2025", "CNY", "17145000", "-3"),
+    ("004", "AccountsReceivableGrossCurrent", "AsOf2025-06-30", "CNY", "2109759000", "-3"),
+    ("004", "AllowanceForCreditLossesCurrent", "AsOf2025-06-30", "USD", "12760000", "-3"),
+    ("004", "CurrentIncomeTaxExpenseBenefit", "H1-2025", "CNY", "31977000", "-3"),
+    ("004", "DeferredIncomeTaxExpenseBenefit", "H1-2024", "CNY", "-34064000", "-3"),
+    ("004", "AccountsPayableCurrent", "AsOf2025-06-30_FourMonthsToOneYearMember", "CNY", "623691000", "-3"),
     ("004", "EmployeesPercentage", "AsOf2025-06-30_ResearchAndDevelopmentMember", "pure", "0.08", "2"),
 ]
 
@@ -120,6 +130,8 @@ PROSE = [
     ("003", "CostOfRevenueDepreciationAndAmortization", "Q1-2025", "CNY", "378500000", "-5"),
     ("003", "CostOfRevenueOther", "Q1-2026", "CNY", "51400000", "-5"),
     ("003", "CostOfRevenueFulfillment", "Q1-2026", "USD", "300000", "-5"),
+    ("003", "CapitalExpendituresAndLeasedAssetsObtained", "Q1-2026", "CNY", "3000000000", "-9"),  # RMB3 billion
+    ("003", "GrossMargin", "Q1-2026", "pure", "0.128", "3"),
     # 004
     ("004", "ConvenienceTranslationRate", "AsOf2025-06-30", "CNYPerUSD", "7.1636", "4"),
     ("004", "GearingRatio", "AsOf2025-06-30", "pure", "0.716", "3"),
@@ -144,3 +156,18 @@ def test_prose_repeating_a_table_figure_is_not_a_new_fact() -> None:
     """"total revenues reached RMB9,558.6 million" adds nothing: one Revenues fact, table precision."""
     found = facts("002")[("Revenues", "FY2025", "CNY")]
     assert found.value == "9558619000" and found.decimals == "-3"
+
+
+@pytest.mark.parametrize("prefix,lines", [("002", {621, 623, 624}), ("004", {618, 620, 621})])
+def test_loss_per_share_note_repeats_the_statement_facts(prefix: str, lines: set[int]) -> None:
+    """Note 6 prints numerator, denominator and loss per share: the same facts as the statement."""
+    from kcxbrl.convert import convert_document
+    from kcxbrl.read import read_filing
+
+    from converted import sample
+
+    instance = convert_document(read_filing(sample(prefix))).instance
+    printed = {s.line for f in instance.facts
+               if f.concept in ("NetIncomeLoss", "WeightedAverageSharesBasicAndDiluted", "EarningsPerShareBasicAndDiluted")
+               for s in f.sources}
+    assert lines <= printed
