@@ -71,6 +71,7 @@ class Coverage:
 
     source: str
     numbers: tuple[CoveredNumber, ...]
+    from_text: tuple[str, ...] = ()  # facts taken from sentences, one line each
 
     def count(self, outcome: str) -> int:
         return sum(1 for n in self.numbers if n.outcome == outcome)
@@ -88,6 +89,8 @@ class Coverage:
         for n in self.numbers:
             outcome = "UNEXPLAINED" if n.outcome == UNEXPLAINED else n.outcome
             lines.append(f"{self.source}:{n.line} table {n.table} cell {n.column} '{n.text}': {outcome} {n.detail}")
+        lines.append(f"# {self.source}: {len(self.from_text)} figures taken from the text")
+        lines.extend(self.from_text)
         return "\n".join(lines) + "\n"
 
 
@@ -249,7 +252,25 @@ def cover(document: Document, instance: Instance, taxonomy: Taxonomy) -> Coverag
     for table in placed:
         cells, drafts = _mapped(table, taxonomy, document.path, consumed)
         numbers += _walk_table(table, cells, drafts, by_line, used, walk, consumed)
-    return Coverage(document.path, tuple(numbers))
+    return Coverage(document.path, tuple(numbers), _from_text(instance, taxonomy))
+
+
+def _from_text(instance: Instance, taxonomy: Taxonomy) -> tuple[str, ...]:
+    from kcxbrl.jinja import xml_decimal
+
+    """Each prose source of a numeric fact: the sentence's line and the fact."""
+    out = []
+    for fact in instance.facts:
+        if fact.unit is None:
+            continue
+        for source in fact.sources:
+            if source.table is None and source.column == "text":
+                unit = f" unit {fact.unit.id}"
+                out.append(
+                    f"{source.file}:{source.line} text: fact {taxonomy.prefix}:{fact.concept} "
+                    f"context {fact.context.id}{unit} value {xml_decimal(fact.value)} ('{source.row}')"
+                )
+    return tuple(sorted(set(out), key=lambda t: (int(t.split(":")[1].split()[0]), t)))
 
 
 def _mapped(

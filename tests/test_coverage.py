@@ -64,7 +64,8 @@ def test_counts_per_filing(prefix: str) -> None:
         total, facts, duplicates, skipped)
     assert text.splitlines()[0].endswith(
         f"{total} numbers in tables; fact {facts}, duplicate {duplicates}, skipped {skipped}, unexplained 0")
-    assert len(text.splitlines()) == total + 1
+    table_lines = [t for t in text.splitlines() if re.match(r"^\S+:\d+ table ", t)]
+    assert len(table_lines) == total
     assert f"numbers: {total} in tables, {facts + duplicates} facts/duplicates, {skipped} skipped, 0 unexplained" in (
         result.summary())
 
@@ -138,3 +139,14 @@ def test_report_option_writes_the_file_and_counts(tmp_path: Path, capsys: pytest
 def test_no_report_file_without_the_option(tmp_path: Path) -> None:
     assert main(["convert", str(sample("000")), "--out", str(tmp_path), "--quiet"]) == 0
     assert not list(tmp_path.glob("*.report.txt"))
+
+
+def test_report_lists_the_figures_taken_from_the_text(tmp_path) -> None:
+    from kcxbrl.cli import main
+
+    assert main(["convert", str(sample("004")), "--out", str(tmp_path), "--report", "--quiet"]) == 0
+    report = (tmp_path / (sample("004").stem + ".report.txt")).read_text(encoding="utf-8")
+    assert "figures taken from the text" in report
+    # the gross margin of H1 2025 exists only in the text (line 220)
+    assert f"{sample('004').name}:220 text: fact kc:GrossMargin context H1-2025 unit pure value 0.152" in report
+    assert f"{sample('004').name}:508 text: fact kc:ConvenienceTranslationRate context AsOf2025-06-30 unit CNYPerUSD value 7.1636" in report
