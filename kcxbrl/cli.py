@@ -40,8 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     conv = sub.add_parser(
         "convert",
         help="convert filings (.txt/.md) into XBRL instances",
-        description="Convert each FILING X.txt into DIR/X.xbrl and copy the taxonomy "
-        "files the instances reference into DIR. Prints one summary line per filing.",
+        description="Convert each FILING X.txt into DIR/X.xbrl (with X.json, xBRL-JSON, and "
+        "X.csv, one row per fact) and copy the taxonomy files the instances reference into "
+        "DIR. Prints one summary line per filing and the findings on stderr.",
     )
     conv.add_argument("filings", nargs="+", metavar="FILING", help="filing text files")
     conv.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
