@@ -23,7 +23,7 @@ from kcxbrl.extension import extend as make_extension
 from kcxbrl.findings import Finding, Level, has_errors, info, warning
 from kcxbrl.kinds import Kind, detect
 from kcxbrl.mapping import CellResult, UnmatchedRow, map_table
-from kcxbrl.model import ColumnKind, Document, Draft, Instance
+from kcxbrl.model import Document, Draft, Instance
 from kcxbrl.monthly import monthly_facts
 from kcxbrl.prose import prose_drafts
 from kcxbrl.read import read_filing

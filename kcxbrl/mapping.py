@@ -19,7 +19,7 @@ from decimal import Decimal
 from kcxbrl.findings import Finding, error, warning
 from kcxbrl.model import Column, ColumnKind, Draft, Member, Number, Period, Provenance, Row
 from kcxbrl.tables import PlacedTable
-from kcxbrl.taxonomy import Concept, Node, Role, Taxonomy, normalize_label
+from kcxbrl.taxonomy import Concept, Node, Taxonomy, normalize_label
 from kcxbrl.values import as_ratio, parse_number, scaled
 
 log = logging.getLogger(__name__)

@@ -66,3 +66,11 @@ def facts(prefix: str) -> dict[tuple[str, str, str | None], ReadFact]:
 
 def value_of(fact: ReadFact) -> Decimal:
     return Decimal(fact.value)
+
+
+def assert_fact(prefix: str, concept: str, context: str, unit: str | None, value: str, decimals: str) -> None:
+    """The written instance of sample `prefix` holds this fact, value and decimals."""
+    found = facts(prefix).get((concept, context, unit))
+    assert found is not None, f"no fact {concept} {context} {unit}"
+    assert Decimal(found.value) == Decimal(value)
+    assert found.decimals == decimals

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from converted import facts
+from converted import assert_fact, facts
 
 CASES = [
     # 002: non-GAAP reconciliations (adjustments keep the printed sign)
@@ -87,10 +87,7 @@ CASES = [
     "prefix,concept,context,unit,value,decimals", CASES, ids=[f"{c[0]}-{c[1]}-{c[2]}-{c[3]}" for c in CASES]
 )
 def test_fact_value(prefix: str, concept: str, context: str, unit: str, value: str, decimals: str) -> None:
-    found = facts(prefix).get((concept, context, unit))
-    assert found is not None, f"no fact {concept} {context} {unit}"
-    assert Decimal(found.value) == Decimal(value)
-    assert found.decimals == decimals
+    assert_fact(prefix, concept, context, unit, value, decimals)
 
 
 def test_gross_margin_of_h1_2025_comes_from_its_sentence_not_the_table() -> None:
@@ -146,10 +143,7 @@ PROSE = [
     "prefix,concept,context,unit,value,decimals", PROSE, ids=[f"{c[0]}-{c[1]}-{c[2]}-{c[3]}" for c in PROSE]
 )
 def test_prose_fact_value(prefix: str, concept: str, context: str, unit: str, value: str, decimals: str) -> None:
-    found = facts(prefix).get((concept, context, unit))
-    assert found is not None, f"no fact {concept} {context} {unit}"
-    assert Decimal(found.value) == Decimal(value)
-    assert found.decimals == decimals
+    assert_fact(prefix, concept, context, unit, value, decimals)
 
 
 def test_prose_repeating_a_table_figure_is_not_a_new_fact() -> None:

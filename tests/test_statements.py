@@ -7,7 +7,6 @@ on each block names the printed figure.
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 import pytest
 
@@ -18,7 +17,7 @@ from kcxbrl.mapping import map_table
 from kcxbrl.tables import place_tables
 from kcxbrl.taxonomy import default_taxonomy
 
-from converted import converted, facts, sample
+from converted import assert_fact, converted, facts, sample
 
 # (concept, context, unit, value, decimals)
 FY = [
@@ -183,10 +182,7 @@ def test_each_filing_has_at_least_30_checked_values() -> None:
     ids=[f"{p}-{row[0]}-{row[1]}-{row[2]}" for p, row in CASES],
 )
 def test_fact_value(prefix: str, concept: str, context: str, unit: str, value: str, decimals: str) -> None:
-    found = facts(prefix).get((concept, context, unit))
-    assert found is not None, f"no fact {concept} {context} {unit}"
-    assert Decimal(found.value) == Decimal(value)
-    assert found.decimals == decimals
+    assert_fact(prefix, concept, context, unit, value, decimals)
 
 
 STATEMENT_ROLES = {"StatementOfComprehensiveLoss", "BalanceSheet", "CashFlowStatement"}
