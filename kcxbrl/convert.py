@@ -22,14 +22,14 @@ from kcxbrl.extension import PREFIX as EXT_PREFIX
 from kcxbrl.extension import extend as make_extension
 from kcxbrl.findings import Finding, Level, has_errors, info, warning
 from kcxbrl.kinds import Kind, detect
-from kcxbrl.mapping import CellResult, UnmatchedRow, map_table
+from kcxbrl.mapping import CellResult, TableResult, Trace, UnmatchedRow, map_table
 from kcxbrl.model import Document, Draft, Instance
 from kcxbrl.monthly import monthly_facts
 from kcxbrl.prose import prose_drafts
 from kcxbrl.read import read_filing
 from kcxbrl.render import render_instance
 from kcxbrl.resources import taxonomy_dir
-from kcxbrl.tables import place_tables
+from kcxbrl.tables import PlacedTable, place_tables
 from kcxbrl.taxonomy import Taxonomy, default_taxonomy
 from kcxbrl.taxonomy_writer import file_names
 from kcxbrl.values import parse_number
@@ -47,6 +47,7 @@ class Conversion:
     cells: tuple[CellResult, ...]
     taxonomy: Taxonomy | None = None  # the base taxonomy, plus extension concepts if any
     extension: tuple[tuple[str, str], ...] = ()  # extension files: (name, text)
+    trace: Trace | None = None  # what was read, for the coverage report
 
     @property
     def has_errors(self) -> bool:
@@ -123,21 +124,23 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, ex
         findings += monthly.findings
         consumed = monthly.consumed
 
+    loose = tuple(drafts)
     placed, layout_findings = place_tables(document, taxonomy)
     findings.extend(layout_findings)
+    traced: list[tuple[PlacedTable, TableResult | None]] = []
     for table in placed:
-        if table.table.index in consumed:
-            continue
-        if table.role is None:
+        result = None
+        if table.role is None and table.table.index not in consumed:
             more_cells, more_findings = _unplaced_numbers(table, source)
             cells.extend(more_cells)
             findings.extend(more_findings)
-            continue
-        result = map_table(table, taxonomy, source)
-        drafts.extend(result.drafts)
-        findings.extend(result.findings)
-        cells.extend(result.cells)
-        unmatched.extend(result.unmatched)
+        elif table.role is not None and table.table.index not in consumed:
+            result = map_table(table, taxonomy, source)
+            drafts.extend(result.drafts)
+            findings.extend(result.findings)
+            cells.extend(result.cells)
+            unmatched.extend(result.unmatched)
+        traced.append((table, result))
 
     text_drafts, text_cells = prose_drafts(document, drafts)
     drafts.extend(text_drafts)
@@ -162,7 +165,8 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, ex
     instance = replace(instance, extra_namespaces=namespaces)
     findings.extend(assemble_findings)
     findings.extend(cross_check(instance, taxonomy))
-    return Conversion(source, instance, tuple(findings), tuple(cells), taxonomy, files)
+    trace = Trace(loose, consumed, tuple(traced))
+    return Conversion(source, instance, tuple(findings), tuple(cells), taxonomy, files, trace)
 
 
 def copy_taxonomy(taxonomy: Taxonomy, out_dir: Path) -> list[Path]:
@@ -198,7 +202,7 @@ def convert_files(
         output = out_dir / (path.stem + ".xbrl")
         output.write_text(render_instance(conversion.instance, used), encoding="utf-8")
         write_exports(conversion.instance, used, out_dir / path.stem)
-        coverage = cover(document, conversion.instance, used)
+        coverage = cover(conversion, used)
         report_path = None
         if report:
             report_path = out_dir / (path.stem + ".report.txt")

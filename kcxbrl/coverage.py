@@ -11,7 +11,7 @@ gets an outcome:
 * ``unexplained``: none of the above applies.
 
 Outcomes come from the mapping's cell records, paired with the drafts
-``map_table`` gives for the same table, and, for cover and monthly-return
+``map_table`` gave for the same table (kept in the conversion's trace), and, for cover and monthly-return
 facts, from the facts' provenance (line and value).  The report is plain
 text, one line per number, the same for the same input.
 """
@@ -22,15 +22,17 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from typing import TYPE_CHECKING
+
 from kcxbrl.assemble import unit_for
-from kcxbrl.cover import cover_facts
-from kcxbrl.entities import identify
-from kcxbrl.kinds import Kind, detect
-from kcxbrl.mapping import CellResult, map_table
-from kcxbrl.model import Document, Draft, Fact, Instance, Row
-from kcxbrl.monthly import monthly_facts
-from kcxbrl.tables import PlacedTable, place_tables
+from kcxbrl.jinja import xml_decimal
+from kcxbrl.mapping import CellResult, TableResult
+from kcxbrl.model import Draft, Fact, Instance, Row
+from kcxbrl.tables import PlacedTable
 from kcxbrl.taxonomy import Taxonomy
+
+if TYPE_CHECKING:  # convert imports this module
+    from kcxbrl.convert import Conversion
 from kcxbrl.values import MONTHS, parse_date, parse_number
 
 FACT = "fact"
@@ -231,33 +233,24 @@ def _skip_reason(token: _Token, cell: str, index: int, row: Row, header: bool, l
     return None
 
 
-def cover(document: Document, instance: Instance, taxonomy: Taxonomy) -> Coverage:
-    """Outcome of every number of every table of one converted filing."""
-    walk = _Walk(instance, taxonomy)
-    kinds = detect(document)
-    _, registrant, _ = identify(document)
-    loose: list[Draft] = list(cover_facts(document, kinds, registrant)[0])
-    consumed: frozenset[int] = frozenset()
-    if kinds.holds(Kind.MONTHLY_RETURN):
-        monthly = monthly_facts(document)
-        loose += monthly.drafts
-        consumed = monthly.consumed
+def cover(conversion: Conversion, taxonomy: Taxonomy) -> Coverage:
+    """Outcome of every number of every table of one converted filing,
+    from what the conversion read (its trace), without reading it again."""
+    trace = conversion.trace
+    assert trace is not None, "a conversion made by convert_document carries its trace"
+    walk = _Walk(conversion.instance, taxonomy)
     by_line: dict[int, list[Draft]] = {}
-    for draft in loose:
+    for draft in trace.loose:
         by_line.setdefault(draft.source.line, []).append(draft)
     used: set[int] = set()
-
-    placed, _ = place_tables(document, taxonomy)
     numbers: list[CoveredNumber] = []
-    for table in placed:
-        cells, drafts = _mapped(table, taxonomy, document.path, consumed)
-        numbers += _walk_table(table, cells, drafts, by_line, used, walk, consumed)
-    return Coverage(document.path, tuple(numbers), _from_text(instance, taxonomy))
+    for table, result in trace.tables:
+        cells, drafts = _mapped(table, result)
+        numbers += _walk_table(table, cells, drafts, by_line, used, walk, trace.consumed)
+    return Coverage(conversion.source, tuple(numbers), _from_text(conversion.instance, taxonomy))
 
 
 def _from_text(instance: Instance, taxonomy: Taxonomy) -> tuple[str, ...]:
-    from kcxbrl.jinja import xml_decimal
-
     """Each prose source of a numeric fact: the sentence's line and the fact."""
     out = []
     for fact in instance.facts:
@@ -274,12 +267,11 @@ def _from_text(instance: Instance, taxonomy: Taxonomy) -> tuple[str, ...]:
 
 
 def _mapped(
-    table: PlacedTable, taxonomy: Taxonomy, source: str, consumed: frozenset[int]
+    table: PlacedTable, result: TableResult | None
 ) -> tuple[dict[tuple[int, int], CellResult], dict[tuple[int, int], Draft]]:
     """The mapping's record of each value cell, and the draft of each cell that became one."""
-    if table.role is None or table.table.index in consumed:
+    if result is None:
         return {}, {}
-    result = map_table(table, taxonomy, source)
     rows = {r.line: r for r in table.table.rows}
     seated = [(_seat(c, rows[c.line]), c) for c in result.cells]
     cells = {at: c for at, c in seated}

@@ -56,6 +56,15 @@ class TableResult:
     unmatched: tuple[UnmatchedRow, ...] = ()
 
 
+@dataclass(frozen=True)
+class Trace:
+    """What a conversion read, kept so the coverage report need not redo it."""
+
+    loose: tuple[Draft, ...]  # cover and monthly-return drafts, placed by line
+    consumed: frozenset[int]  # tables read as monthly-return forms
+    tables: tuple[tuple[PlacedTable, TableResult | None], ...]  # None: no role, not mapped
+
+
 # --------------------------------------------------------------------------
 # Choosing among nodes printed with the same words
 # --------------------------------------------------------------------------
