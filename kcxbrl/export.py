@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kcxbrl.jinja import xml_decimal
 from kcxbrl.model import Fact, Instance, Period, Unit
+from kcxbrl.render import fact_id
 from kcxbrl.taxonomy import Taxonomy
 
 XBRL_JSON = "https://xbrl.org/2021/xbrl-json"
@@ -40,10 +41,6 @@ def oim_unit(unit: Unit) -> str:
     return text
 
 
-def _qname(fact: Fact, taxonomy: Taxonomy) -> str:
-    return fact.concept if ":" in fact.concept else f"{taxonomy.prefix}:{fact.concept}"
-
-
 def _value(fact: Fact) -> str:
     return xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
 
@@ -55,9 +52,9 @@ def to_xbrl_json(instance: Instance, taxonomy: Taxonomy) -> str:
     namespaces.update(dict(instance.extra_namespaces))
     namespaces[entity_prefix] = instance.entity.scheme
     facts: dict[str, object] = {}
-    for number, fact in enumerate(instance.facts, 1):
+    for position, fact in enumerate(instance.facts):
         dimensions: dict[str, str] = {
-            "concept": _qname(fact, taxonomy),
+            "concept": taxonomy.qname(fact.concept),
             "entity": f"{entity_prefix}:{fact.context.entity.identifier}",
             "period": oim_period(fact.context.period),
         }
@@ -70,7 +67,7 @@ def to_xbrl_json(instance: Instance, taxonomy: Taxonomy) -> str:
         entry: dict[str, object] = {"value": _value(fact), "dimensions": dimensions}
         if fact.unit is not None and fact.decimals is not None:
             entry["decimals"] = fact.decimals
-        facts[f"f{number}"] = entry
+        facts[fact_id(position)] = entry
     document = {
         "documentInfo": {
             "documentType": XBRL_JSON,
@@ -93,11 +90,11 @@ def to_csv(instance: Instance, taxonomy: Taxonomy) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for number, fact in enumerate(instance.facts, 1):
+    for position, fact in enumerate(instance.facts):
         period = fact.context.period
         writer.writerow((
-            f"f{number}",
-            _qname(fact, taxonomy),
+            fact_id(position),
+            taxonomy.qname(fact.concept),
             _value(fact),
             "" if fact.decimals is None else fact.decimals,
             oim_unit(fact.unit) if fact.unit else "",

@@ -239,16 +239,6 @@ class Fact:
     sources: tuple[Provenance, ...] = ()
 
     @property
-    def key(self) -> tuple[str, str, str, str | None]:
-        """The aspects that make two facts the same fact (4.10 duplicates)."""
-        return (
-            self.concept,
-            self.context.id,
-            self.unit.id if self.unit else "",
-            self.lang,
-        )
-
-    @property
     def is_numeric(self) -> bool:
         return self.unit is not None
 

@@ -146,6 +146,7 @@ _SHARES = re.compile(rf"Outstanding ordinary shares were ({_NUMBER}) as of .*?eq
 _GEARING = re.compile(r"gearing ratio")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
 _NET_CURRENT = re.compile(r"net current (assets|liabilities) of")
+_SUBJECTS = re.compile(r"had (?:an? )?(.+?) of RMB")
 _GROSS_MARGIN = re.compile(
     r"(?<!Non-GAAP )\bGross margin (?:was|decreased to|increased to) (\d+\.\d+)%"
     r"(?:[^%]*?(?:compared with|from) (\d+\.\d+)%)?"
@@ -174,7 +175,11 @@ def _special(s: Sentence, current: Period | None, out: _Collector) -> None:
             out.add("GearingRatio", Period.instant(day), value, decimals, s, pct + "%")
     if (m := _NET_CURRENT.search(s.text)) and dates:
         amounts = [a for a in _amounts(s.text, s.scale) if a.usd]
-        index = 1 if "accumulated deficit and net current" in s.text else 0
+        # "had an accumulated deficit and net current assets of RMB A (US$) and RMB B (US$),
+        # respectively": the amounts follow the subjects in order
+        listed = _SUBJECTS.search(s.text)
+        subjects = listed[1].split(" and ") if listed else ["net current"]
+        index = next((i for i, t in enumerate(subjects) if t.strip().startswith("net current")), 0)
         if len(amounts) > index:
             sign = -1 if m[1] == "liabilities" else 1
             day = Period.instant(dates[0])

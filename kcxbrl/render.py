@@ -25,22 +25,22 @@ class _FactView(TypedDict):
     lang: str | None
 
 
-def _fact_view(fact: Fact, number: int, prefix: str) -> _FactView:
+def fact_id(position: int) -> str:
+    """The id of the fact at this 0-based position; exports use the same ids."""
+    return f"f{position + 1}"
+
+
+def _fact_view(fact: Fact, position: int, taxonomy: Taxonomy) -> _FactView:
     value = xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
     return {
-        "qname": fact.concept if ":" in fact.concept else f"{prefix}:{fact.concept}",
-        "id": f"f{number}",
+        "qname": taxonomy.qname(fact.concept),
+        "id": fact_id(position),
         "context": fact.context.id,
         "unit": fact.unit.id if fact.unit else None,
         "decimals": str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None,
         "value": value,
         "lang": fact.lang,
     }
-
-
-def fact_ids(instance: Instance) -> dict[int, str]:
-    """Fact position → the id it gets in the rendered document."""
-    return {i: f"f{i + 1}" for i in range(len(instance.facts))}
 
 
 def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
@@ -63,7 +63,7 @@ def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
             "end": c.period.end.isoformat(),
         })
     units = [{"id": u.id, "numerator": list(u.numerator), "denominator": list(u.denominator)} for u in instance.units]
-    facts = [_fact_view(f, i + 1, taxonomy.prefix) for i, f in enumerate(instance.facts)]
+    facts = [_fact_view(f, i, taxonomy) for i, f in enumerate(instance.facts)]
     return render(
         "instance.xbrl.j2",
         version=__version__,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal, Mapping
@@ -79,10 +79,6 @@ class Concept:
     usgaap: str | None = None
     typed_domain: str | None = None  # typed dimensions: the domain element's name
     dei: str | None = None  # the SEC dei concept this one corresponds to
-
-    @property
-    def qname(self) -> str:
-        return f"{PREFIX}:{self.name}"
 
     @property
     def abstract(self) -> bool:
@@ -202,7 +198,6 @@ class Taxonomy:
     namespace: str = NAMESPACE
     prefix: str = PREFIX
     schema_file: str = SCHEMA_FILE
-    extra: Mapping[str, object] = field(default_factory=dict)
 
     def concept(self, name: str) -> Concept:
         try:
@@ -216,8 +211,9 @@ class Taxonomy:
                 return role
         raise TaxonomyError(f"unknown role '{role_id}'")
 
-    def label(self, concept: str, role: str = LABEL) -> str:
-        return self.labels.get((concept, role)) or self.concepts[concept].label
+    def qname(self, concept: str) -> str:
+        """A fact's concept as a QName: ours carry no prefix, extension ones do."""
+        return concept if ":" in concept else f"{self.prefix}:{concept}"
 
     @cached_property
     def _label_indexes(self) -> dict[str, dict[str, tuple[Node, ...]]]:
