@@ -16,10 +16,10 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kcxbrl.findings import Finding, error, warning
+from kcxbrl.findings import Finding, error, info, warning
 from kcxbrl.model import Column, ColumnKind, Draft, Member, Number, Period, Provenance, Row
 from kcxbrl.tables import PlacedTable
-from kcxbrl.taxonomy import Concept, Node, Taxonomy, normalize_label
+from kcxbrl.taxonomy import Concept, LabelIndex, Node, Taxonomy, normalize_label
 from kcxbrl.values import as_ratio, parse_number, scaled
 
 log = logging.getLogger(__name__)
@@ -74,17 +74,45 @@ def _under(node: Node, section: Node | None) -> bool:
     return section is not None and any(node is n for n in section.walk()[1:])
 
 
-def _choose(
-    candidates: tuple[Node, ...], section: Node | None, taxonomy: Taxonomy, *, values: bool
-) -> Node | None:
-    """The candidate under the current section; a row with values never
-    names an abstract heading."""
+@dataclass(frozen=True)
+class Pick:
+    """The node a label names, or the candidates no section decides between."""
+
+    node: Node | None
+    ambiguous: tuple[Node, ...] = ()
+    loose: bool = False  # found only through the loose key
+
+
+def _distinct(nodes: tuple[Node, ...]) -> list[Node]:
+    """Nodes that would give different facts (the same concept printed twice
+    at one place of a tree gives the same fact)."""
+    seen: dict[tuple[object, ...], Node] = {}
+    for node in nodes:
+        seen.setdefault((node.concept, node.flags & {"start", "end"}, node.members, node.negated), node)
+    return list(seen.values())
+
+
+def choose(
+    index: LabelIndex, text: str, section: Node | None, taxonomy: Taxonomy, *, values: bool
+) -> Pick:
+    """The node a row label names.  A row with values never names an abstract
+    heading; a heading prefers one.  Among several candidates the current
+    section decides; when it cannot, the row is ambiguous (never a first pick)."""
+    found, loose = index.find(text)
+    abstract = [n for n in found if taxonomy.concepts[n.concept].abstract]
     if values:
-        candidates = tuple(n for n in candidates if not taxonomy.concepts[n.concept].abstract)
+        found = tuple(n for n in found if n not in abstract)
+    elif abstract:
+        found = tuple(abstract)
+    candidates = _distinct(found)
     if not candidates:
-        return None
+        return Pick(None)
+    if len(candidates) == 1:
+        return Pick(candidates[0], loose=loose)
     inside = [n for n in candidates if _under(n, section)]
-    return (inside or list(candidates))[0]
+    if len(inside) == 1:
+        return Pick(inside[0], loose=loose)
+    return Pick(None, tuple(inside or candidates), loose)
 
 
 # --------------------------------------------------------------------------
@@ -137,6 +165,30 @@ def _repair(row: Row, label_index: int) -> tuple[str, list[str], bool]:
     return label, rest, False
 
 
+def _name_row(
+    index: LabelIndex, label: str, pending: str | None, section: Node | None, taxonomy: Taxonomy
+) -> tuple[Pick, str, Node | None]:
+    """The node a row with values names, the label that named it, and the section.
+
+    Tried in turn: the label joined to a heading-less line above it (a label
+    wrapped onto two rows), the label, and the part after "Heading:".
+    """
+    tried = ([f"{pending} {label}"] if pending else []) + [label]
+    head_text, colon, tail = label.partition(":")
+    if colon and tail.strip():
+        tried.append(tail)
+    first_ambiguous: Pick | None = None
+    for text in tried:
+        if text is tail and colon:
+            head = choose(index, head_text, section, taxonomy, values=False).node
+            section = head or section
+        pick = choose(index, text, section, taxonomy, values=True)
+        if pick.node is not None:
+            return pick, text.strip(), section
+        first_ambiguous = first_ambiguous or (pick if pick.ambiguous else None)
+    return first_ambiguous or Pick(None), label, section
+
+
 def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResult:
     """Map every number of one financial table (whose role is known)."""
     role = placed.role
@@ -146,7 +198,7 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
     findings: list[Finding] = []
     cells: list[CellResult] = []
     unmatched: list[UnmatchedRow] = []
-    index = taxonomy.label_index(role.id) if role else {}
+    index = taxonomy.label_index(role.id) if role else LabelIndex({}, {})
     blanks = [n for n in role.nodes if n.blank] if role else []
     column_concepts = dict(role.columns) if role else {}
     section: Node | None = None
@@ -187,33 +239,29 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
         if not parsed_numbers:
             if not label:
                 continue
-            head = _choose(index.get(normalize_label(label), ()), section, taxonomy, values=False)
+            head = choose(index, label, section, taxonomy, values=False).node
             if head is not None:
                 section, pending = head, None
             else:  # perhaps the first half of a label wrapped onto two rows
                 pending = f"{pending} {label}" if pending else label
             continue
 
-        node = None
-        tried = []
-        if pending:
-            tried.append(f"{pending} {label}")
-        tried.append(label)
-        if ":" in label:
-            tried.append(label.split(":", 1)[1])
-        for text in tried:
-            node = _choose(index.get(normalize_label(text), ()), section, taxonomy, values=True)
-            if node is not None:
-                if text is tried[-1] and ":" in label and text != label:
-                    head = _choose(index.get(normalize_label(label.split(":", 1)[0]), ()), section, taxonomy, values=False)
-                    if head is not None:
-                        section = head
-                        node = _choose(index.get(normalize_label(text), ()), section, taxonomy, values=True)
-                label = text.strip()
-                break
+        pick, label, section = _name_row(index, label, pending, section, taxonomy)
         pending = None
+        node = pick.node
         if node is None and not label and blanks:
             node = blanks.pop(0)  # unlabelled totals match the role's blank rows in order
+        if pick.ambiguous:
+            names = ", ".join(sorted({n.concept for n in pick.ambiguous}))
+            findings.append(warning(
+                "kcxbrl:ambiguousRow",
+                f"row '{label}' of table {table.index} may name any of {names} and no heading above it "
+                f"decides; its {len(parsed_numbers)} value(s) are not written",
+                file=source, line=row.line,
+            ))
+            for c, t, _ in parsed_numbers:
+                cells.append(CellResult(row.line, c.index, t, "unmapped", f"row '{label}' is ambiguous"))
+            continue
         if node is None:
             where = f"role {role.id}" if role else "no known statement or note"
             findings.append(warning(
@@ -228,6 +276,12 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
                 natural = section.natural if section is not None else role.root.natural
                 unmatched.append(UnmatchedRow(label, row.line, table.index, role.id, natural, tuple(parsed_numbers)))
             continue
+        if pick.loose:
+            findings.append(info(
+                "kcxbrl:rowMatchedLoosely",
+                f"row '{label}' of table {table.index} is read as {node.concept} ('{node.printed}')",
+                file=source, line=row.line,
+            ))
 
         if node.children and not taxonomy.concepts[node.concept].abstract:
             section = node

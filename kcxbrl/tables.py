@@ -17,7 +17,8 @@ from kcxbrl.findings import Finding, info
 from kcxbrl.headers import PERIOD_UNKNOWN, resolve_layout, scale_from_text
 from kcxbrl.model import ColumnKind, Document, Layout, Period, Table, TextLine
 from kcxbrl.taxonomy import Role, Taxonomy
-from kcxbrl.values import find_dates
+from kcxbrl.labels import exact_key
+from kcxbrl.values import find_dates, parse_number
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,36 @@ def _match_role(lines: tuple[TextLine, ...], taxonomy: Taxonomy) -> Role | None:
     return None
 
 
+# A table whose title names no role takes the role most of its rows name:
+# at least this many rows, and at least this share of its labelled rows.
+_MIN_ROWS = 3
+_MIN_SHARE = 0.5
+
+
+def _role_from_rows(table: Table, layout: Layout, taxonomy: Taxonomy) -> Role | None:
+    """The one role whose labels name most of the table's rows, if one stands out."""
+    labelled = [
+        row.label for row in table.rows[layout.header_rows :]
+        if row.label.strip() and any(parse_number(c) is not None for c in row.cells[1:])
+    ]
+    scores: list[tuple[int, Role]] = []
+    for role in taxonomy.roles:
+        if not role.match or role.columns:
+            continue  # roles placed by their own readers, or read column-wise
+        index = taxonomy.label_index(role.id)
+        named = sum(
+            1 for label in labelled
+            if any(not taxonomy.concepts[n.concept].abstract for n in index.exact.get(exact_key(label), ()))
+        )
+        scores.append((named, role))
+    scores.sort(key=lambda s: -s[0])
+    if not scores or scores[0][0] < max(_MIN_ROWS, _MIN_SHARE * len(labelled)):
+        return None
+    if len(scores) > 1 and scores[1][0] == scores[0][0]:
+        return None  # two roles name the rows equally well: no guess
+    return scores[0][1]
+
+
 def place_tables(document: Document, taxonomy: Taxonomy) -> tuple[list[PlacedTable], list[Finding]]:
     """Resolve header, scale and role of every table, in document order."""
     placed: list[PlacedTable] = []
@@ -61,6 +92,14 @@ def place_tables(document: Document, taxonomy: Taxonomy) -> tuple[list[PlacedTab
         if role is None and not lines:
             role = previous_role
         layout, layout_findings = resolve_layout(block, document.path, scale)
+        if role is None:
+            role = _role_from_rows(block, layout, taxonomy)
+            if role is not None:
+                layout_findings.append(info(
+                    "kcxbrl:roleFromRows",
+                    f"table {block.index} has no title kcxbrl knows; its rows are those of {role.definition}",
+                    file=document.path, line=block.line,
+                ))
         if role is not None:
             layout, dated = _date_from_text(layout, lines, document.path)
             if dated is not None:

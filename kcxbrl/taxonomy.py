@@ -18,6 +18,7 @@ from typing import Literal, Mapping
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from kcxbrl.errors import TaxonomyError
+from kcxbrl.labels import exact_key, loose_key
 from kcxbrl.resources import taxonomy_dir
 
 NAMESPACE = "http://kcxbrl.org/taxonomy/2026"
@@ -194,7 +195,7 @@ class Taxonomy:
     concepts: Mapping[str, Concept]
     roles: tuple[Role, ...]
     labels: Mapping[tuple[str, str], str]  # (concept, role URI) → text
-    synonyms: Mapping[str, tuple[str, ...]]  # normalized label → concepts
+    synonyms: Mapping[str, tuple[str, ...]]  # printed label → concepts
     namespace: str = NAMESPACE
     prefix: str = PREFIX
     schema_file: str = SCHEMA_FILE
@@ -216,17 +217,36 @@ class Taxonomy:
         return concept if ":" in concept else f"{self.prefix}:{concept}"
 
     @cached_property
-    def _label_indexes(self) -> dict[str, dict[str, tuple[Node, ...]]]:
+    def _label_indexes(self) -> dict[str, LabelIndex]:
         return {role.id: _label_index(role, self) for role in self.roles}
 
-    def label_index(self, role_id: str) -> Mapping[str, tuple[Node, ...]]:
-        """Normalized label → the role's nodes it may name (printed labels,
-        concept labels of every role, synonyms)."""
+    def label_index(self, role_id: str) -> LabelIndex:
+        """The role's nodes by the keys of every text that may name them
+        (printed labels, concept labels of every role, synonyms)."""
         return self._label_indexes[role_id]
 
 
-def _label_index(role: Role, taxonomy: Taxonomy) -> dict[str, tuple[Node, ...]]:
-    index: dict[str, list[Node]] = {}
+@dataclass(frozen=True)
+class LabelIndex:
+    """A role's nodes by exact key and by loose key (kcxbrl.labels)."""
+
+    exact: Mapping[str, tuple[Node, ...]]
+    loose: Mapping[str, tuple[Node, ...]]
+
+    def find(self, text: str) -> tuple[tuple[Node, ...], bool]:
+        """The nodes a printed label may name, and whether only the loose key found them."""
+        found = self.exact.get(exact_key(text), ())
+        if found:
+            return found, False
+        return self.loose.get(loose_key(text), ()), True
+
+
+_BALANCE_FLAG = {
+    PERIOD_START: "start", NEGATED_PERIOD_START: "start", PERIOD_END: "end", NEGATED_PERIOD_END: "end",
+}
+
+
+def _label_index(role: Role, taxonomy: Taxonomy) -> LabelIndex:
     by_concept: dict[str, list[Node]] = {}
     for node in role.nodes:
         by_concept.setdefault(node.concept, []).append(node)
@@ -237,19 +257,22 @@ def _label_index(role: Role, taxonomy: Taxonomy) -> dict[str, tuple[Node, ...]]:
             continue
         texts += [(node.printed, node)] + [(alt, node) for alt in node.alternates]
     texts += [(taxonomy.concepts[n.concept].label, n) for nodes in plain.values() for n in nodes]
-    for (name, _), text in taxonomy.labels.items():
-        texts += [(text, n) for n in plain.get(name, ())]
+    for (name, label_role), text in taxonomy.labels.items():
+        # an opening or closing balance label names only the node printed as such
+        flag = _BALANCE_FLAG.get(label_role)
+        texts += [(text, n) for n in plain.get(name, ()) if flag is None or flag in n.flags]
+    for text, names in taxonomy.synonyms.items():
+        texts += [(text, n) for name in names for n in plain.get(name, ())]
+    exact: dict[str, list[Node]] = {}
+    loose: dict[str, list[Node]] = {}
     for text, node in texts:
-        bucket = index.setdefault(normalize_label(text), [])
-        if node not in bucket:
-            bucket.append(node)
-    for norm, names in taxonomy.synonyms.items():
-        for name in names:
-            for node in plain.get(name, ()):
-                bucket = index.setdefault(norm, [])
-                if node not in bucket:
-                    bucket.append(node)
-    return {k: tuple(v) for k, v in index.items()}
+        for index, key in ((exact, exact_key(text)), (loose, loose_key(text))):
+            bucket = index.setdefault(key, [])
+            if node not in bucket:
+                bucket.append(node)
+    return LabelIndex(
+        {k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in loose.items()}
+    )
 
 
 # --------------------------------------------------------------------------
@@ -556,7 +579,7 @@ def build(folder: Path | None = None) -> Taxonomy:
             if name not in concepts:
                 raise TaxonomyError(f"{path}: synonym for unknown concept '{name}'")
             for text in texts:
-                bucket = synonyms.setdefault(normalize_label(text), [])
+                bucket = synonyms.setdefault(text, [])
                 if name not in bucket:
                     bucket.append(name)
     return Taxonomy(
