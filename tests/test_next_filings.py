@@ -1,0 +1,51 @@
+"""Filings kcxbrl has never seen, made from the samples' numbers (tests/data/next/).
+
+* ``X.txt`` with ``X.expected.csv``: every fact the filing states, written
+  by hand from the fixture's own numbers (see tests/golden.py for the form);
+* ``reworded_NNN.txt``: sample NNN with its titles, row labels and prose
+  reworded and no number changed: it must give the very facts of the sample.
+
+Each written instance must also pass kcxbrl's own validator.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from golden import difference, read_csv, rows_of
+from kcxbrl.convert import convert_document
+from kcxbrl.findings import Level
+from kcxbrl.read import read_filing
+
+HERE = Path(__file__).resolve().parent
+NEXT = HERE / "data" / "next"
+SAMPLES = HERE.parent / "samples"
+EXPECTED = sorted(NEXT.glob("*.expected.csv"))
+REWORDED = sorted(NEXT.glob("reworded_*.txt"))
+
+
+def _filing_of(expected: Path) -> Path:
+    return expected.with_name(expected.name.replace(".expected.csv", ".txt"))
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=lambda p: p.name.split(".")[0])
+def test_fixture_gives_its_golden_facts(expected: Path) -> None:
+    conversion = convert_document(read_filing(_filing_of(expected)))
+    diff = difference(read_csv(expected), rows_of(conversion.instance.facts, conversion.taxonomy))
+    assert not diff, f"{expected.name}:\n{diff}"
+    errors = [str(f) for f in conversion.findings if f.level is Level.ERROR]
+    assert not errors, "\n".join(errors)
+
+
+@pytest.mark.parametrize("reworded", REWORDED, ids=lambda p: p.stem)
+def test_reworded_sample_gives_the_facts_of_the_sample(reworded: Path) -> None:
+    number = reworded.stem.split("_")[1]
+    original = next(SAMPLES.glob(f"{number}_*.txt"))
+    want = convert_document(read_filing(original))
+    got = convert_document(read_filing(reworded))
+    diff = difference(rows_of(want.instance.facts, want.taxonomy), rows_of(got.instance.facts, got.taxonomy))
+    assert not diff, f"{reworded.name} against {original.name}:\n{diff}"
+    warnings = [str(f) for f in got.findings if f.level is not Level.INFO]
+    assert not warnings, "\n".join(warnings)
