@@ -82,7 +82,9 @@ def _tokens(text: str, vocab: Vocabulary) -> list[str]:
     text = _pre(_strip(text))
     for pattern, replacement in vocab.phrases:
         text = pattern.sub(replacement, text)
-    return [_stem(t) for t in _TOKEN.findall(text) if t not in vocab.ignore]
+    words = [_stem(t) for t in _TOKEN.findall(text) if t not in vocab.ignore]
+    # a word printed twice in a row ("Non-GAAP adjusted" read as "adjusted adjusted") counts once
+    return [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
 
 
 def _is_word(token: str) -> bool:

@@ -55,22 +55,25 @@ def _role_from_rows(table: Table, layout: Layout, taxonomy: Taxonomy) -> Role | 
         row.label for row in table.rows[layout.header_rows :]
         if row.label.strip() and any(parse_number(c) is not None for c in row.cells[1:])
     ]
-    scores: list[tuple[int, Role]] = []
+    scores: list[tuple[int, float, Role]] = []
     for role in taxonomy.roles:
         if not role.match or role.columns:
             continue  # roles placed by their own readers, or read column-wise
         index = taxonomy.label_index(role.id)
-        named = sum(
-            1 for label in labelled
+        named = [
+            label for label in labelled
             if any(not taxonomy.concepts[n.concept].abstract for n in index.exact.get(exact_key(label), ()))
-        )
-        scores.append((named, role))
-    scores.sort(key=lambda s: -s[0])
+        ]
+        items = sum(1 for n in role.nodes if not taxonomy.concepts[n.concept].abstract)
+        # how much of the role the table fills: a summary table names few rows of a
+        # statement but every row of a highlights role
+        scores.append((len(named), len(named) / max(items, 1), role))
+    scores.sort(key=lambda s: (-s[0], -s[1]))
     if not scores or scores[0][0] < max(_MIN_ROWS, _MIN_SHARE * len(labelled)):
         return None
-    if len(scores) > 1 and scores[1][0] == scores[0][0]:
+    if len(scores) > 1 and scores[1][:2] == scores[0][:2]:
         return None  # two roles name the rows equally well: no guess
-    return scores[0][1]
+    return scores[0][2]
 
 
 def place_tables(document: Document, taxonomy: Taxonomy) -> tuple[list[PlacedTable], list[Finding]]:

@@ -47,5 +47,8 @@ def test_reworded_sample_gives_the_facts_of_the_sample(reworded: Path) -> None:
     got = convert_document(read_filing(reworded))
     diff = difference(rows_of(want.instance.facts, want.taxonomy), rows_of(got.instance.facts, got.taxonomy))
     assert not diff, f"{reworded.name} against {original.name}:\n{diff}"
-    warnings = [str(f) for f in got.findings if f.level is not Level.INFO]
-    assert not warnings, "\n".join(warnings)
+    # no finding the sample does not have (the sample's own are kept: 004 has a malformed row)
+    codes = sorted(f.code for f in want.findings if f.level is not Level.INFO)
+    assert sorted(f.code for f in got.findings if f.level is not Level.INFO) == codes, "\n".join(
+        str(f) for f in got.findings if f.level is not Level.INFO
+    )

@@ -784,6 +784,28 @@ def facts(data) -> list[list[str]]:
     add("ConvenienceTranslationRate", "2025-12-31", "CNY/USD", RATE, 4)
     add("OrdinarySharesOutstanding", "2025-12-31", "shares", SHARES_OUT, 0)
     add("AdsEquivalentOfSharesOutstanding", "2025-12-31", "shares", ADS_OUT, 0)
+    # the cover page of the 6-K (dei facts for the month of the report)
+    month = "2026-03-01--2026-03-31"
+    for concept, value in (
+        ("AnnualReportForm", "20-F"),
+        ("DocumentPeriodEndDate", "2026-03-31"),
+        ("DocumentType", "6-K"),
+        ("EntityAddressAddressLine1", "Building D, Xiaomi Science and Technology Park, No. 33 Xierqi Middle Road"),
+        ("EntityAddressAddressLine2", "Haidian District"),
+        ("EntityAddressCityOrTown", "Beijing"),
+        ("EntityAddressCountryName", "the People's Republic of China"),
+        ("EntityAddressPostalZipCode", "100085"),
+        ("EntityFileNumber", "001-39278"),
+        ("EntityRegistrantName", "Kingsoft Cloud Holdings Limited"),
+        ("HkexStockCode", "3896"),
+        ("SignatureDate", "2026-03-25"),
+        ("SignerName", "Yi Li"),
+        ("SignerTitle", "Chief Financial Officer"),
+        ("TradingSymbol", "KC"),
+    ):
+        add(concept, month, "", value, "")
+    exhibit = "Press Release — Kingsoft Cloud Announces Unaudited Fourth Quarter and Fiscal Year 2025 Financial Results"
+    rows.append(("ExhibitDescription", month, "", exhibit, "", "ExhibitNumberAxis=99.1"))
     # one line per fact
     uniq: dict[tuple, tuple] = {}
     for r in rows:
@@ -792,7 +814,7 @@ def facts(data) -> list[list[str]]:
             assert uniq[keyr][3] == r[3], ("one fact, two values", r, uniq[keyr])
             continue
         uniq[keyr] = r
-    return [[*r, ""] for r in uniq.values()]
+    return [list(r) if len(r) == 6 else [*r, ""] for r in uniq.values()]
 
 
 def normalize_pure(v: str) -> str:
