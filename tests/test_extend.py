@@ -108,9 +108,12 @@ def test_new_expense_row_is_a_positive_debit_placed_and_summed_where_printed(tmp
     text, line = _with_provision(adjusted=True)
     path = _write(tmp_path, text, "003_provision.txt")
     out = tmp_path / "out"
-    assert main(["convert", str(path), "--out", str(out), "--quiet"]) == 0
+    assert main(["convert", str(path), "--out", str(out), "--quiet", "--report"]) == 0
     instance = out / "003_provision.xbrl"
     assert _schema_ref(instance) == "003_provision-ext.xsd"
+    report = (out / "003_provision.report.txt").read_text(encoding="utf-8")
+    assert (f"003_provision.txt:{line} table 3 cell 3 '(30)': fact kcx:ProvisionForCreditLosses "
+            "context Q1-2026 unit CNY (extension concept)") in report
 
     # debit, duration, monetary: printed in parentheses on a credit statement, so printed negated
     assert _element(out / "003_provision-ext.xsd", "ProvisionForCreditLosses") == {
@@ -173,6 +176,26 @@ def test_arelle_is_clean_with_the_new_row(tmp_path, flag: list[str], adjusted: b
     assert any(m.code == "info" for m in messages), "Arelle wrote no log"
     assert problems(messages) == []
 
+
+
+def test_the_calculations_an_instance_is_checked_against_are_the_filings(tmp_path) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(sample("003")), "--out", str(out), "--quiet"]) == 0
+    assert "kc-2026_cal.xml" not in (out / "kc-2026.xsd").read_text(encoding="utf-8")
+    stem = sample("003").stem
+    assert f'href="{stem}-ext_cal.xml"' in (out / f"{stem}-ext.xsd").read_text(encoding="utf-8")
+    instance = out / f"{stem}.xbrl"
+    assert _errors(instance) == []
+    # total revenues of Q1 2025, 1,969,977 thousand, raised by 10,000 thousand: no longer its parts' sum
+    text = instance.read_text(encoding="utf-8")
+    altered = text.replace('contextRef="Q1-2025" unitRef="CNY" decimals="-3">1969977000<',
+                           'contextRef="Q1-2025" unitRef="CNY" decimals="-3">1979977000<')
+    assert altered != text
+    instance.write_text(altered, encoding="utf-8")
+    found = [f.message.split(" in link role")[0] for f in _errors(instance)
+             if f.code == "calc11e:inconsistentCalculationUsingRounding"]
+    # the total itself, and gross profit that has it as a part
+    assert sorted(found) == ["calculation inconsistent from GrossProfit", "calculation inconsistent from Revenues"]
 
 
 # --------------------------------------------------------------------------
@@ -309,3 +332,16 @@ def test_awkward_file_name_is_clean_in_arelle(tmp_path) -> None:
     messages = run_arelle(out / (Path(AWKWARD).stem + ".xbrl"), tmp_path, calc="c11r")
     assert any(m.code == "info" for m in messages), "Arelle wrote no log"
     assert problems(messages) == []
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_samples_have_no_row_the_taxonomy_lacks(prefix: str) -> None:
+    from kcxbrl.read import read_filing
+
+    document = read_filing(sample(prefix))
+    extended = convert_document(document)
+    plain = convert_document(document, extend=False)
+    assert [c for c in extended.taxonomy.concepts if c.startswith("kcx:")] == []
+    assert [f for f in plain.findings if f.code == "kcxbrl:unmappedRow"] == []
+    assert plain.instance == extended.instance
+    assert dict(plain.extension) == dict(extended.extension)
