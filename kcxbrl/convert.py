@@ -100,10 +100,34 @@ def _unplaced_numbers(placed_table, source: str) -> tuple[list[CellResult], list
     return cells, findings
 
 
-def _left_out(row: UnmatchedRow, taxonomy: Taxonomy) -> PrintedRow:
-    role = taxonomy.role(row.role)
-    _, place = place_row(row, role, taxonomy, 0)
-    return PrintedRow(row.label, row.line, row.table, row.role, place.parent)
+def _extension(
+    unmatched: list[UnmatchedRow], extend: bool, taxonomy: Taxonomy, source: str
+) -> tuple[Extension, Taxonomy, list[Draft], list[PrintedRow]]:
+    """The filing's extension (with concepts for the unmatched rows when
+    ``extend``), the taxonomy that knows them, their drafts, and where every
+    unmatched row is printed (for the calculations)."""
+    stem = safe_stem(source)
+    if not (extend and unmatched):
+        rows = []
+        for row in unmatched:
+            _, place = place_row(row, taxonomy.role(row.role), taxonomy, 0)
+            rows.append(PrintedRow(row.label, row.line, row.table, row.role, place.parent))
+        return Extension(stem), taxonomy, [], rows
+    ext, merged, drafts = make_extension(unmatched, taxonomy, stem, source)
+    rows = [PrintedRow(c.label, c.line, c.table, c.place.role, c.place.parent, c.qname, c.concept.balance)
+            for c in ext.concepts]
+    return ext, merged, drafts, rows
+
+
+def _extension_notes(ext: Extension, source: str) -> list[Finding]:
+    return [
+        info("kcxbrl:extensionConcept",
+             f"row '{c.label}' becomes {c.qname} ({c.concept.type}, {c.concept.period}"
+             f"{', ' + c.concept.balance if c.concept.balance else ''}{', printed negated' if c.negated else ''}) "
+             f"in {ext.schema_file}",
+             file=source, line=c.line)
+        for c in ext.concepts
+    ]
 
 
 def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, extend: bool = True) -> Conversion:
@@ -157,26 +181,11 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, ex
     # every filing gets its own schema: its calculation linkbase, and the
     # concepts of rows the base taxonomy does not know
     base = taxonomy
-    stem = safe_stem(source)
-    ext = Extension(stem)
-    rows: list[PrintedRow] = []
-    if extend and unmatched:
-        ext, taxonomy, ext_drafts = make_extension(unmatched, base, stem, source)
-        drafts.extend(ext_drafts)
-        extended = {c.line for c in ext.concepts}
-        findings = [f for f in findings if not (f.code == "kcxbrl:unmappedRow" and f.line in extended)]
-        findings.extend(
-            info("kcxbrl:extensionConcept",
-                 f"row '{c.label}' becomes {c.qname} ({c.concept.type}, {c.concept.period}"
-                 f"{', ' + c.concept.balance if c.concept.balance else ''}{', printed negated' if c.negated else ''}) "
-                 f"in {ext.schema_file}",
-                 file=source, line=c.line)
-            for c in ext.concepts
-        )
-        rows = [PrintedRow(c.label, c.line, c.table, c.place.role, c.place.parent, c.qname, c.concept.balance)
-                for c in ext.concepts]
-    else:
-        rows = [_left_out(row, base) for row in unmatched]
+    ext, taxonomy, ext_drafts, rows = _extension(unmatched, extend, base, source)
+    drafts.extend(ext_drafts)
+    extended = {c.line for c in ext.concepts}
+    findings = [f for f in findings if not (f.code == "kcxbrl:unmappedRow" and f.line in extended)]
+    findings.extend(_extension_notes(ext, source))
     namespaces = ((EXT_PREFIX, ext.namespace),) if ext.concepts else ()
 
     instance, assemble_findings = assemble(drafts, entity, taxonomy, source, ext.schema_file)

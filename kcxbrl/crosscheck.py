@@ -275,11 +275,6 @@ def filing_calculations(
     return calcs, out
 
 
-def check_calculations(instance: Instance, taxonomy: Taxonomy) -> list[Finding]:
-    """Printed totals against their printed parts (see :func:`filing_calculations`)."""
-    return filing_calculations(instance, taxonomy)[1]
-
-
 def cross_check(instance: Instance, taxonomy: Taxonomy) -> list[Finding]:
     """The checks that need no calculation: translation and the two identities."""
     return check_translation(instance) + check_identities(instance)
