@@ -111,10 +111,10 @@ def _extension(
         rows = []
         for row in unmatched:
             _, place = place_row(row, taxonomy.role(row.role), taxonomy, 0)
-            rows.append(PrintedRow(row.label, row.line, row.table, row.role, place.parent))
+            rows.append(PrintedRow(row.label, row.line, row.table, row.role, place.parent, place.first))
         return Extension(stem), taxonomy, [], rows
     ext, merged, drafts = make_extension(unmatched, taxonomy, stem, source)
-    rows = [PrintedRow(c.label, c.line, c.table, c.place.role, c.place.parent, c.qname, c.concept.balance)
+    rows = [PrintedRow(c.label, c.line, c.table, c.place.role, c.place.parent, c.place.first, c.qname, c.concept.balance)
             for c in ext.concepts]
     return ext, merged, drafts, rows
 

@@ -134,6 +134,7 @@ class PrintedRow:
     table: int
     role: str
     parent: str | None  # presentation parent concept
+    first: bool  # printed first under its heading
     concept: str | None = None
     balance: str | None = None
 
@@ -175,7 +176,7 @@ def _span(calc: Calculation, role: Role, row: PrintedRow, index: dict[str, dict[
     if low < row.line < high:
         return high - low
     heading = _parent(role, first_name)
-    if row.line < first_line < min(totals) and heading is not None and heading == row.parent:
+    if row.first and row.line < first_line < min(totals) and heading is not None and heading == row.parent:
         return high - row.line
     return None
 

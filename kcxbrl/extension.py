@@ -111,6 +111,11 @@ class Placement:
     order: Decimal
     natural: str | None
 
+    @property
+    def first(self) -> bool:
+        """Printed first under its heading (before the heading's first base row)."""
+        return self.order < 1
+
 
 @dataclass(frozen=True)
 class ExtensionConcept:

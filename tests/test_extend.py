@@ -345,3 +345,46 @@ def test_samples_have_no_row_the_taxonomy_lacks(prefix: str) -> None:
     assert [f for f in plain.findings if f.code == "kcxbrl:unmappedRow"] == []
     assert plain.instance == extended.instance
     assert dict(plain.extension) == dict(extended.extension)
+
+
+def test_a_row_opening_a_heading_is_placed_first_and_joins_that_headings_total(tmp_path) -> None:
+    lines = _lines("003")
+    line = _insert(lines, "<b>Operating expenses:</b>", PROVISION)
+    index = lines.index(RND)
+    lines[index] = RND_LESS
+    text = "\n".join(lines)
+    conversion = convert_document(read_text(text, "003_first.txt"))
+    assert [f for f in conversion.findings if f.code == "kcxbrl:filingCalcInconsistency"] == []
+    files = dict(conversion.extension)
+    for name, body in files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    [arc] = _arcs(tmp_path / "003_first-ext_pre.xml", "presentationArc")
+    assert (arc["from"], arc["to"], arc["order"]) == ("kc_OperatingExpensesAbstract", "kcx_ProvisionForCreditLosses", "0.01")
+    calc = _arcs(tmp_path / "003_first-ext_cal.xml", "calculationArc")
+    assert ("kc_OperatingExpenses", "kcx_ProvisionForCreditLosses", "1.0") in {(a["from"], a["to"], a["weight"]) for a in calc}
+    [note] = [f for f in conversion.findings if f.code == "kcxbrl:extensionConcept"]
+    assert note.line == line
+
+
+def test_an_expense_under_the_statement_root_joins_its_total_with_weight_minus_one(tmp_path) -> None:
+    # 003 "Other (expense) income, net" (7,012) 74 (372) (54) split into itself and a new expense row
+    lines = _lines("003")
+    index = next(i for i, text in enumerate(lines) if text.startswith("Other (expense) income, net\t(7,012)"))
+    lines[index] = "Other (expense) income, net\t(7,010)\t77\t(369)\t(54)"
+    line = _insert(lines, "Other (expense) income, net", "Other expense\t(2)\t(3)\t(3)\t–")
+    conversion = convert_document(read_text("\n".join(lines), "003_other.txt"))
+    assert [f for f in conversion.findings if f.code == "kcxbrl:filingCalcInconsistency"] == []
+    assert conversion.taxonomy.concepts["kcx:OtherExpense"].balance == "debit"
+    values = {(f.context.id, f.unit.id): f.value for f in conversion.instance.facts if f.concept == "kcx:OtherExpense"}
+    assert values[("Q1-2025", "CNY")] == Decimal(2000)
+    files = dict(conversion.extension)
+    for name, body in files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    calc = {(a["from"], a["to"], a["weight"]) for a in _arcs(tmp_path / "003_other-ext_cal.xml", "calculationArc")}
+    assert ("kc_IncomeLossBeforeIncomeTaxes", "kcx_OtherExpense", "-1.0") in calc
+    assert ("kc_IncomeLossBeforeIncomeTaxes", "kc_OtherIncomeExpenseNet", "1.0") in calc
+    [arc] = _arcs(tmp_path / "003_other-ext_pre.xml", "presentationArc")
+    assert arc["from"] == "kc_ComprehensiveLossStatementAbstract" and arc["preferred"] == NEGATED
+    assert arc["order"].endswith(".01")
+    [note] = [f for f in conversion.findings if f.code == "kcxbrl:extensionConcept"]
+    assert note.line == line
