@@ -41,17 +41,29 @@ def build_parser() -> argparse.ArgumentParser:
         "convert",
         help="convert filings (.txt/.md) into XBRL instances",
         description="Convert each FILING X.txt into DIR/X.xbrl (with X.json, xBRL-JSON, and "
-        "X.csv, one row per fact) and copy the taxonomy files the instances reference into "
+        "X.csv, one row per fact) with the filing's own schema DIR/S-ext.xsd (its extension "
+        "concepts and calculation linkbase) and copy the taxonomy files the instances reference into "
         "DIR. Prints one summary line per filing and the findings on stderr.",
     )
     conv.add_argument("filings", nargs="+", metavar="FILING", help="filing text files")
     conv.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     conv.add_argument("--quiet", action="store_true", help="print only the summary lines")
-    conv.add_argument(
+    extension = conv.add_mutually_exclusive_group()
+    extension.add_argument(
         "--extend",
+        dest="extend",
         action="store_true",
-        help="give rows that match no concept an extension concept of the filing "
-        "(DIR/X-ext.xsd with its label and presentation linkbases) so their values reach the instance",
+        default=True,
+        help="the default: give rows that match no concept an extension concept of the filing "
+        "(DIR/S-ext.xsd with label and presentation linkbases, S the file name reduced to safe "
+        "characters) so their values reach the instance",
+    )
+    extension.add_argument(
+        "--no-extend",
+        dest="extend",
+        action="store_false",
+        help="leave rows that match no concept out of the instance, each with a warning "
+        "(kcxbrl:unmappedRow); DIR/S-ext.xsd then only carries the filing's calculations",
     )
     conv.add_argument("--report", action="store_true",
                       help="also write DIR/X.report.txt: every number of the tables and what became of it")

@@ -15,10 +15,11 @@ from typing import Sequence
 from kcxbrl.assemble import assemble
 from kcxbrl.cover import cover_facts
 from kcxbrl.coverage import Coverage, cover
-from kcxbrl.crosscheck import cross_check
+from kcxbrl.crosscheck import PrintedRow, cross_check, filing_calculations
 from kcxbrl.entities import identify
 from kcxbrl.export import write_exports
 from kcxbrl.extension import PREFIX as EXT_PREFIX
+from kcxbrl.extension import Extension, place_row, safe_stem
 from kcxbrl.extension import extend as make_extension
 from kcxbrl.findings import Finding, Level, has_errors, info, warning
 from kcxbrl.kinds import Kind, detect
@@ -99,9 +100,40 @@ def _unplaced_numbers(placed_table, source: str) -> tuple[list[CellResult], list
     return cells, findings
 
 
-def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, extend: bool = False) -> Conversion:
-    """Convert one filing; with ``extend``, rows that match no concept get
-    extension concepts of the filing instead of being left out."""
+def _extension(
+    unmatched: list[UnmatchedRow], extend: bool, taxonomy: Taxonomy, source: str
+) -> tuple[Extension, Taxonomy, list[Draft], list[PrintedRow]]:
+    """The filing's extension (with concepts for the unmatched rows when
+    ``extend``), the taxonomy that knows them, their drafts, and where every
+    unmatched row is printed (for the calculations)."""
+    stem = safe_stem(source)
+    if not (extend and unmatched):
+        rows = []
+        for row in unmatched:
+            _, place = place_row(row, taxonomy.role(row.role), taxonomy, 0)
+            rows.append(PrintedRow(row.label, row.line, row.table, row.role, place.parent, place.first))
+        return Extension(stem), taxonomy, [], rows
+    ext, merged, drafts = make_extension(unmatched, taxonomy, stem, source)
+    rows = [PrintedRow(c.label, c.line, c.table, c.place.role, c.place.parent, c.place.first, c.qname, c.concept.balance)
+            for c in ext.concepts]
+    return ext, merged, drafts, rows
+
+
+def _extension_notes(ext: Extension, source: str) -> list[Finding]:
+    return [
+        info("kcxbrl:extensionConcept",
+             f"row '{c.label}' becomes {c.qname} ({c.concept.type}, {c.concept.period}"
+             f"{', ' + c.concept.balance if c.concept.balance else ''}{', printed negated' if c.negated else ''}) "
+             f"in {ext.schema_file}",
+             file=source, line=c.line)
+        for c in ext.concepts
+    ]
+
+
+def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, extend: bool = True) -> Conversion:
+    """Convert one filing.  Rows that match no concept get extension concepts
+    of the filing (``S-ext.xsd``), or with ``extend=False`` are left out with
+    a warning; the extension schema also carries the filing's calculations."""
     taxonomy = taxonomy or default_taxonomy()
     source = document.path
     findings: list[Finding] = []
@@ -146,25 +178,24 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, ex
     drafts.extend(text_drafts)
     cells.extend(text_cells)
 
-    schema_ref = taxonomy.schema_file
-    files: tuple[tuple[str, str], ...] = ()
-    namespaces: tuple[tuple[str, str], ...] = ()
-    if extend and unmatched:
-        base = taxonomy
-        ext, taxonomy, ext_drafts = make_extension(unmatched, base, Path(source).stem, source)
-        drafts.extend(ext_drafts)
-        schema_ref, files = ext.schema_file, tuple(ext.files(base).items())
-        namespaces = ((EXT_PREFIX, ext.namespace),)
-        findings.extend(
-            info("kcxbrl:extensionConcept", f"row '{row.label}' becomes {EXT_PREFIX}:{concept.name} in {ext.schema_file}",
-                 file=source, line=row.line)
-            for row, (concept, _) in zip(unmatched, ext.concepts)
-        )
+    # every filing gets its own schema: its calculation linkbase, and the
+    # concepts of rows the base taxonomy does not know
+    base = taxonomy
+    ext, taxonomy, ext_drafts, rows = _extension(unmatched, extend, base, source)
+    drafts.extend(ext_drafts)
+    extended = {c.line for c in ext.concepts}
+    findings = [f for f in findings if not (f.code == "kcxbrl:unmappedRow" and f.line in extended)]
+    findings.extend(_extension_notes(ext, source))
+    namespaces = ((EXT_PREFIX, ext.namespace),) if ext.concepts else ()
 
-    instance, assemble_findings = assemble(drafts, entity, taxonomy, source, schema_ref)
+    instance, assemble_findings = assemble(drafts, entity, taxonomy, source, ext.schema_file)
     instance = replace(instance, extra_namespaces=namespaces)
     findings.extend(assemble_findings)
     findings.extend(cross_check(instance, taxonomy))
+    calculations, calc_findings = filing_calculations(instance, taxonomy, rows)
+    findings.extend(calc_findings)
+    ext = replace(ext, calculations=tuple(calculations))
+    files = tuple(ext.files(base).items())
     trace = Trace(loose, consumed, tuple(traced))
     return Conversion(source, instance, tuple(findings), tuple(cells), taxonomy, files, trace)
 
@@ -185,10 +216,10 @@ def convert_files(
     *,
     taxonomy: Taxonomy | None = None,
     report: bool = False,
-    extend: bool = False,
+    extend: bool = True,
 ) -> list[ConversionResult]:
     """Convert each filing; with ``report``, also write ``X.report.txt`` (coverage of its numbers);
-    with ``extend``, give unmatched rows extension concepts (``X-ext.xsd``)."""
+    unmatched rows get extension concepts (``S-ext.xsd``) unless ``extend`` is False."""
     taxonomy = taxonomy or default_taxonomy()
     out_dir.mkdir(parents=True, exist_ok=True)
     copy_taxonomy(taxonomy, out_dir)

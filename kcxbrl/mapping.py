@@ -46,6 +46,7 @@ class UnmatchedRow:
     role: str
     natural: str | None
     values: tuple[tuple[Column, str, Number], ...]
+    previous: Node | None = None  # the node printed just above it in its table (heading or row)
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
     blanks = [n for n in role.nodes if n.blank] if role else []
     column_concepts = dict(role.columns) if role else {}
     section: Node | None = None
+    previous: Node | None = None
     pending: str | None = None
     columns = [c for c in layout.columns]
     value_columns = [c for c in columns if c.kind is ColumnKind.VALUE]
@@ -241,7 +243,7 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
                 continue
             head = choose(index, label, section, taxonomy, values=False).node
             if head is not None:
-                section, pending = head, None
+                section, pending, previous = head, None, head
             else:  # perhaps the first half of a label wrapped onto two rows
                 pending = f"{pending} {label}" if pending else label
             continue
@@ -267,14 +269,16 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
             findings.append(warning(
                 "kcxbrl:unmappedRow",
                 f"row '{label or '(no label)'}' of table {table.index} matches no concept ({where}); "
-                f"its {len(parsed_numbers)} value(s) need a concept (convert --extend makes one)",
+                f"its {len(parsed_numbers)} value(s) need a concept (an extension concept, unless --no-extend)",
                 file=source, line=row.line,
             ))
             for c, t, _ in parsed_numbers:
                 cells.append(CellResult(row.line, c.index, t, "unmapped", f"row '{label}'"))
             if role is not None and label:
                 natural = section.natural if section is not None else role.root.natural
-                unmatched.append(UnmatchedRow(label, row.line, table.index, role.id, natural, tuple(parsed_numbers)))
+                unmatched.append(UnmatchedRow(
+                    label, row.line, table.index, role.id, natural, tuple(parsed_numbers), previous,
+                ))
             continue
         if pick.loose:
             findings.append(info(
@@ -282,6 +286,8 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
                 f"row '{label}' of table {table.index} is read as {node.concept} ('{node.printed}')",
                 file=source, line=row.line,
             ))
+
+        previous = node
 
         if node.children and not taxonomy.concepts[node.concept].abstract:
             section = node

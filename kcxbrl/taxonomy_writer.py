@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from kcxbrl.jinja import render
 from kcxbrl.resources import taxonomy_dir
-from kcxbrl.taxonomy import NEGATED_ROLES, Node, Taxonomy, build
+from kcxbrl.taxonomy import NEGATED_ROLES, Node, Role, Taxonomy, build
 
 META_NAMESPACE = "http://kcxbrl.org/taxonomy/meta"
 USGAAP_NAMESPACE = "http://fasb.org/us-gaap/2025"
@@ -43,6 +44,11 @@ def _role_refs(taxonomy: Taxonomy, uris: list[str]) -> list[dict[str, str]]:
     return [{"uri": uri, "href": f"{taxonomy.schema_file}#{ids[uri]}"} for uri in uris]
 
 
+def role_ids(taxonomy: Taxonomy) -> dict[str, str]:
+    """Extended link role URI → the id of its roleType in the base schema."""
+    return _role_ids(taxonomy)
+
+
 def _role_ids(taxonomy: Taxonomy) -> dict[str, str]:
     ids = {}
     for role in taxonomy.roles:
@@ -57,7 +63,9 @@ def _schema(taxonomy: Taxonomy, names: dict[str, str]) -> str:
     linkbases = [
         {"href": names["label"], "role": base + "labelLinkbaseRef"},
         {"href": names["presentation"], "role": base + "presentationLinkbaseRef"},
-        {"href": names["calculation"], "role": base + "calculationLinkbaseRef"},
+        # no calculation linkbase here: each filing's extension schema carries
+        # the summations its own printed figures show (kc-2026_cal.xml only
+        # documents the relationships they are drawn from)
         {"href": names["definition"], "role": base + "definitionLinkbaseRef"},
     ]
     roles = []
@@ -127,54 +135,77 @@ def _labels(taxonomy: Taxonomy) -> str:
     )
 
 
+@dataclass(frozen=True)
+class _Tree:
+    """One role's presentation: locators, arcs, and the order of each placed node."""
+
+    locs: list[dict[str, str]]
+    arcs: list[dict[str, object]]
+    orders: dict[int, int]  # id(node) → order of its arc under its parent
+
+
+def _tree(role: Role) -> _Tree:
+    # one locator per printed place: XLink forbids two arcs between the same
+    # pair of labels, and a concept may be printed twice under one parent
+    # (opening and closing balances)
+    locs: list[dict[str, str]] = []
+    seen: dict[str, int] = {}
+    arcs: list[dict[str, object]] = []
+    orders: dict[int, int] = {}
+    placed: set[tuple[str, str, str | None]] = set()
+
+    def loc(concept: str) -> str:
+        count = seen.get(concept, 0) + 1
+        seen[concept] = count
+        label = concept if count == 1 else f"{concept}_{count}"
+        locs.append({"label": label, "concept": concept})
+        return label
+
+    def place(node: Node, label: str) -> None:
+        order = 0
+        for child in node.children:
+            # dimensional rows repeat a concept with members; the members
+            # are presented by the hypercube below, the concept once
+            key = (node.concept, child.concept, child.preferred_label)
+            if child.members or key in placed:
+                orders[id(child)] = order
+                place(child, label)
+                continue
+            placed.add(key)
+            order += 1
+            orders[id(child)] = order
+            child_label = loc(child.concept)
+            arcs.append({"parent": label, "child": child_label, "order": order, "preferred": child.preferred_label})
+            place(child, child_label)
+
+    root = loc(role.root.concept)
+    place(role.root, root)
+    cube = role.hypercube
+    if cube is not None:
+        table = loc(cube.table)
+        arcs.append({"parent": root, "child": table, "order": 0, "preferred": None})
+        for a_order, axis in enumerate(cube.axes, 1):
+            axis_label = loc(axis.name)
+            arcs.append({"parent": table, "child": axis_label, "order": a_order, "preferred": None})
+            if axis.domain:
+                domain = loc(axis.domain)
+                arcs.append({"parent": axis_label, "child": domain, "order": 1, "preferred": None})
+                for m_order, member in enumerate(axis.members, 1):
+                    arcs.append({"parent": domain, "child": loc(member), "order": m_order, "preferred": None})
+    return _Tree(locs, arcs, orders)
+
+
+def presentation_order(role: Role, node: Node) -> int:
+    """The order of the base presentation arc that places ``node`` under its
+    parent (for a row repeated with members: the order of the row before it)."""
+    return _tree(role).orders.get(id(node), 0)
+
+
 def _presentation(taxonomy: Taxonomy) -> str:
     links = []
     for role in taxonomy.roles:
-        # one locator per printed place: XLink forbids two arcs between the same
-        # pair of labels, and a concept may be printed twice under one parent
-        # (opening and closing balances)
-        locs: list[dict[str, str]] = []
-        seen: dict[str, int] = {}
-        arcs: list[dict[str, object]] = []
-        placed: set[tuple[str, str, str | None]] = set()
-
-        def loc(concept: str) -> str:
-            count = seen.get(concept, 0) + 1
-            seen[concept] = count
-            label = concept if count == 1 else f"{concept}_{count}"
-            locs.append({"label": label, "concept": concept})
-            return label
-
-        def place(node: Node, label: str) -> None:
-            order = 0
-            for child in node.children:
-                # dimensional rows repeat a concept with members; the members
-                # are presented by the hypercube below, the concept once
-                key = (node.concept, child.concept, child.preferred_label)
-                if child.members or key in placed:
-                    place(child, label)
-                    continue
-                placed.add(key)
-                order += 1
-                child_label = loc(child.concept)
-                arcs.append({"parent": label, "child": child_label, "order": order, "preferred": child.preferred_label})
-                place(child, child_label)
-
-        root = loc(role.root.concept)
-        place(role.root, root)
-        cube = role.hypercube
-        if cube is not None:
-            table = loc(cube.table)
-            arcs.append({"parent": root, "child": table, "order": 0, "preferred": None})
-            for a_order, axis in enumerate(cube.axes, 1):
-                axis_label = loc(axis.name)
-                arcs.append({"parent": table, "child": axis_label, "order": a_order, "preferred": None})
-                if axis.domain:
-                    domain = loc(axis.domain)
-                    arcs.append({"parent": axis_label, "child": domain, "order": 1, "preferred": None})
-                    for m_order, member in enumerate(axis.members, 1):
-                        arcs.append({"parent": domain, "child": loc(member), "order": m_order, "preferred": None})
-        links.append({"uri": role.uri, "locs": locs, "arcs": arcs})
+        tree = _tree(role)
+        links.append({"uri": role.uri, "locs": tree.locs, "arcs": tree.arcs})
     return render(
         "taxonomy/presentation.xml.j2",
         role_refs=_role_refs(taxonomy, [r.uri for r in taxonomy.roles]),
