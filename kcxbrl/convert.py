@@ -142,9 +142,10 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, ex
             unmatched.extend(result.unmatched)
         traced.append((table, result))
 
-    text_drafts, text_cells = prose_drafts(document, drafts)
+    text_drafts, text_cells, text_findings = prose_drafts(document, drafts)
     drafts.extend(text_drafts)
     cells.extend(text_cells)
+    findings.extend(text_findings)
 
     schema_ref = taxonomy.schema_file
     files: tuple[tuple[str, str], ...] = ()
