@@ -587,6 +587,50 @@ def _exchange_rate(s: Sentence, out: _Collector) -> None:
             printed, "CNY/USD")
 
 
+_CURRENCY = {"US$": "USD", "HK$": "HKD", "RMB": "CNY"}
+_ISSUE = re.compile(
+    rf"(?P<count>\d{{1,3}}(?:,\d{{3}})+)\s+(?:[\w-]+\s+){{0,2}}?(?P<kind>ADSs|[Ss]hares)\s+(?:at\s+)?"
+    rf"(?P<cur>US\$|HK\$|RMB)\s?(?P<price>\d+(?:\.\d+)?)\s+per\s+(?:ADS|[Ss]hare)\b[^;()]*?\bon\s+(?P<date>{_DATE})"
+)
+_PROCEEDS = re.compile(
+    rf"aggregate (?P<kind>net|gross) proceeds\b[^.]*?\bamounts? to (?:approximately )?"
+    rf"(?P<cur>US\$|HK\$|RMB)\s?(?P<v>{_NUMBER})(?:\s*(?P<u>{_UNIT})\b)?"
+)
+
+
+class _Issues:
+    """Shares issued on a day at a price, and the aggregate proceeds of the issues listed before."""
+
+    def __init__(self) -> None:
+        self.days: list[date] = []
+
+    def read(self, s: Sentence, out: _Collector) -> None:
+        for m in _ISSUE.finditer(s.text):
+            day = parse_date(m["date"])
+            if day is None:
+                continue
+            self.days.append(day)
+            on = Period(day, day)
+            ads = m["kind"] == "ADSs"
+            out.add("AdsIssued" if ads else "OrdinarySharesIssued", on, Decimal(m["count"].replace(",", "")), 0, s,
+                    m["count"])
+            price, places = Decimal(m["price"]), len(m["price"].split(".")[1]) if "." in m["price"] else 0
+            out.add("IssuePricePerAds" if ads else "IssuePricePerShare", on, price, places, s,
+                    m["cur"] + m["price"], _CURRENCY[m["cur"]])
+        m = _PROCEEDS.search(s.text)
+        if m is None:
+            return
+        concept = "ProceedsFromIssuanceNet" if m["kind"] == "net" else "ProceedsFromIssuanceGross"
+        printed = m["cur"] + m["v"] + (" " + m["u"] if m["u"] else "")
+        if not self.days:
+            out.skip(concept, printed, "no issue of shares listed before it gives its period", s)
+            return
+        value, decimals = _number(m["v"], m["u"], 0)
+        # the proceeds of the issues listed above: from the first issue to the last
+        out.add(concept, Period(min(self.days), max(self.days)), value, decimals, s, printed, _CURRENCY[m["cur"]])
+        self.days = []
+
+
 def _special(s: Sentence, out: _Collector) -> None:
     _exchange_rate(s, out)
     dates = find_dates(s.text)
@@ -644,8 +688,10 @@ def prose_drafts(
     """Drafts for the key numbers of the text, the numbers considered, and findings."""
     out = _Collector(document.path)
     frame, findings = reporting_frame(document, table_drafts)
+    issues = _Issues()
     for sentence in sentences(document):
         _figure_sentences(sentence, frame, out)
         _rates(sentence, frame, out)
         _special(sentence, out)
+        issues.read(sentence, out)
     return out.drafts, out.cells, findings + out.findings
