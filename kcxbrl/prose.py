@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 from kcxbrl.findings import Finding, warning
 from kcxbrl.mapping import CellResult
@@ -153,6 +153,9 @@ class _Phrase:
     pattern: re.Pattern[str]
 
 
+_Found = tuple[_Phrase, re.Match[str]]  # a phrase and where it matched
+
+
 @dataclass(frozen=True)
 class _Rules:
     amounts: tuple[tuple[str, re.Pattern[str]], ...]
@@ -228,17 +231,20 @@ def previous_quarter(period: Period) -> Period:
     return months_ended(end, 3)
 
 
-def _latest(make, number: int, until: date) -> Period:  # type: ignore[no-untyped-def]
-    """The latest quarter or half of that number that ends by a day."""
-    for year in (until.year, until.year - 1):
-        period = make(year, number)
-        if period.end <= until:
-            return period
-    return make(until.year - 1, number)
+def _latest(make: Callable[[int, int], Period], number: int, until: date) -> Period:
+    """The latest quarter (or half) of that number that ends by a day."""
+    this_year = make(until.year, number)
+    return this_year if this_year.end <= until else make(until.year - 1, number)
 
 
 class _NeedsReporting(Exception):
     """A relative phrase while the reporting period is unknown."""
+
+
+def _need(period: Period | None) -> Period:
+    if period is None:
+        raise _NeedsReporting
+    return period
 
 
 @dataclass(frozen=True)
@@ -249,64 +255,84 @@ class Frame:
     comparative: Period | None = None  # the filing's stated comparative of the reporting period
 
 
-def _g(m: re.Match[str] | None, name: str) -> str | None:
-    return m.groupdict().get(name) if m is not None else None
+@dataclass(frozen=True)
+class _Words:
+    """What a period phrase says, from its named groups."""
+
+    text: str = ""
+    year: int | None = None
+    last: bool = False  # "last year", "the previous year"
+    ordinal: int | None = None
+    months: int | None = None
+    day: date | None = None
+
+    @classmethod
+    def of(cls, m: re.Match[str] | None) -> _Words:
+        if m is None:
+            return cls()
+        g = {k: v for k, v in m.groupdict().items() if v}
+        year = int(g["year"]) if "year" in g else (2000 + int(g["yy"]) if "yy" in g else None)
+        return cls(
+            text=m[0].lower(), year=year, last="last" in g,
+            ordinal=_ORDINALS.get(g.get("ordinal", "").lower()),
+            months=_MONTH_WORDS.get(g.get("months", "").lower()),
+            day=parse_date(g["date"]) if "date" in g else None,
+        )
+
+
+def _months_ended(w: _Words, base: Period | None, frame: Frame) -> Period | None:
+    if w.day is None:
+        return None
+    if w.months is None:
+        if "quarter" in w.text or "three" in w.text:
+            return months_ended(w.day, 3)
+        if "half" in w.text or "six" in w.text:
+            return months_ended(w.day, 6)
+        return months_ended(w.day, 12)
+    return months_ended(w.day, w.months)
+
+
+def _part_of_year(make: Callable[[int, int], Period]) -> Callable[[_Words, Period | None, Frame], Period | None]:
+    def resolve_part(w: _Words, base: Period | None, frame: Frame) -> Period | None:
+        if w.ordinal is None:
+            return None
+        if w.year is not None:
+            return make(w.year, w.ordinal)
+        if w.last:  # "the fourth quarter last year"
+            return make(_need(base).end.year - 1, w.ordinal)
+        return _latest(make, w.ordinal, _need(base).end)  # "Q1": the latest first quarter
+    return resolve_part
+
+
+def _same_period(w: _Words, base: Period | None, frame: Frame) -> Period | None:
+    here = _need(base)
+    if w.year is None:
+        return year_before(here)  # "the same period last year"
+    return year_before(here, here.end.year - w.year) if here.end.year >= w.year else None
+
+
+_RESOLVERS: dict[str, Callable[[_Words, Period | None, Frame], Period | None]] = {
+    "months_ended": _months_ended,
+    "instant": lambda w, base, frame: Period.instant(w.day) if w.day else None,
+    "quarter": _part_of_year(quarter),
+    "half": _part_of_year(half),
+    "year": lambda w, base, frame: Period(date(w.year, 1, 1), date(w.year, 12, 31)) if w.year else None,
+    "same_period": _same_period,
+    "year_earlier": lambda w, base, frame: year_before(_need(base)),
+    "previous_quarter": lambda w, base, frame: previous_quarter(_need(base)),
+    "current": lambda w, base, frame: _need(frame.reporting),
+}
 
 
 def resolve(rule: str, m: re.Match[str] | None, base: Period | None, frame: Frame) -> Period | None:
-    """The period a phrase names; ``base`` is the period the sentence speaks of."""
-
-    def need(period: Period | None) -> Period:
-        if period is None:
-            raise _NeedsReporting
-        return period
-
-    year = int(_g(m, "year")) if _g(m, "year") else (2000 + int(_g(m, "yy") or 0) if _g(m, "yy") else None)
-    last = _g(m, "last")
-    if rule == "months_ended":
-        day = parse_date(_g(m, "date") or "")
-        if day is None:
-            return None
-        words = m[0].lower() if m is not None else ""
-        if _g(m, "months"):
-            count = _MONTH_WORDS[_g(m, "months").lower()]  # type: ignore[union-attr]
-        elif "quarter" in words or "three" in words:
-            count = 3
-        elif "half" in words or "six" in words:
-            count = 6
-        else:
-            count = 12
-        return months_ended(day, count)
-    if rule == "instant":
-        day = parse_date(_g(m, "date") or "")
-        return Period.instant(day) if day else None
-    if rule in ("quarter", "half"):
-        make = quarter if rule == "quarter" else half
-        number = _ORDINALS[(_g(m, "ordinal") or "").lower()]
-        if year is not None:
-            return make(year, number)
-        if last:
-            return make(need(base).end.year - 1, number)
-        return _latest(make, number, need(base).end)
-    if rule == "year":
-        return Period(date(year or 0, 1, 1), date(year or 0, 12, 31)) if year else None
-    if rule == "same_period":
-        here = need(base)
-        if year is not None:
-            return year_before(here, here.end.year - year) if here.end.year >= year else None
-        return year_before(here)
-    if rule == "year_earlier":
-        return year_before(need(base))
-    if rule == "previous_quarter":
-        return previous_quarter(need(base))
-    if rule == "current":
-        return need(frame.reporting)
-    return None
+    """The period a phrase names: ``base`` is the period its sentence speaks of,
+    for relative phrases; raises _NeedsReporting when that is unknown."""
+    return _RESOLVERS[rule](_Words.of(m), base, frame)
 
 
-def phrase_at(text: str, phrases: tuple[_Phrase, ...] | None = None) -> tuple[_Phrase, re.Match[str]] | None:
+def phrase_at(text: str, phrases: tuple[_Phrase, ...] | None = None) -> _Found | None:
     """The longest period phrase that opens a text."""
-    best: tuple[_Phrase, re.Match[str]] | None = None
+    best: _Found | None = None
     for phrase in phrases or _rules().periods:
         m = phrase.pattern.match(text)
         if m and (best is None or m.end() > best[1].end()):
@@ -314,7 +340,7 @@ def phrase_at(text: str, phrases: tuple[_Phrase, ...] | None = None) -> tuple[_P
     return best
 
 
-def _leading(sentence: str) -> tuple[_Phrase, re.Match[str]] | None:
+def _leading(sentence: str) -> _Found | None:
     """A phrase that opens a sentence and is set off by a comma ("In 2025, ...")."""
     found = phrase_at(sentence)
     if found and sentence[found[1].end():].lstrip().startswith(","):
@@ -372,58 +398,90 @@ class Placed:
     current: bool = True  # the figure the clause speaks of, not a comparative
 
 
-def place(clause: str, figures: list[Figure], frame: Frame, lead: tuple[_Phrase, re.Match[str]] | None = None) -> list[Placed]:
-    """The period of each figure of a clause, from its own words first."""
+@dataclass(frozen=True)
+class _Clues:
+    """The words around one figure of a clause that tell its period."""
+
+    own: _Found | None  # the phrase right after it: "RMB1,353.5 million in the same quarter of 2025"
+    subject: _Found | None  # a phrase of its subject: "IDC costs for the first quarter of 2026 were RMB..."
+    marker: _Phrase | None  # a comparison before it: "year-over-year from RMB722.8 million"
+    comparative: bool  # compared with another figure ("from", "compared with") rather than spoken of
+
+
+def _clues(clause: str, figures: list[Figure]) -> list[_Clues]:
     rules = _rules()
-    own: list[tuple[_Phrase, re.Match[str]] | None] = []
-    marker: list[_Phrase | None] = []
-    comparative: list[bool] = []
+    out = []
     for i, fig in enumerate(figures):
         following = clause[fig.end : figures[i + 1].start if i + 1 < len(figures) else len(clause)]
-        start = _LEAD_IN.match(following)
-        own.append(phrase_at(following[start.end() if start else 0 :]))
+        lead_in = _LEAD_IN.match(following)
         before = clause[figures[i - 1].end if i else 0 : fig.start]
-        hits = [(m.start(), p) for p in rules.markers for m in p.pattern.finditer(before)]
-        marker.append(max(hits, key=lambda h: h[0])[1] if hits else None)
-        comparative.append(bool(hits) or bool(rules.comparison.search(before)))
+        hits = sorted((m.start(), n) for n, p in enumerate(rules.markers) for m in p.pattern.finditer(before))
+        out.append(_Clues(
+            own=phrase_at(following[lead_in.end() if lead_in else 0 :]),
+            subject=_inside(before) if i == 0 else None,
+            marker=rules.markers[hits[-1][1]] if hits else None,  # the comparison nearest the figure
+            comparative=bool(hits) or bool(rules.comparison.search(before)),
+        ))
+    return out
 
-    def attempt(rule: str, m: re.Match[str] | None, base: Period | None) -> tuple[Period | None, str]:
-        try:
-            period = resolve(rule, m, base, frame)
-        except _NeedsReporting:
-            return None, REASON_REPORTING
-        return period, "" if period else REASON_NONE
 
-    # the period the clause speaks of: a current figure's own words, or the sentence's opening
-    base = frame.reporting
-    for i in range(len(figures)):
-        if comparative[i]:
-            continue
-        found = own[i] or lead
+_WORD_START = re.compile(r"(?<![\w$])\w")
+
+
+def _inside(text: str) -> _Found | None:
+    """The last period phrase inside a text."""
+    last = None
+    for start in _WORD_START.finditer(text):
+        found = phrase_at(text[start.start() :])
         if found is not None:
-            period, _ = attempt(found[0].rule, found[1], frame.reporting)
-            if period is not None:
-                base = period
-                break
+            last = found
+    return last
 
+
+def _attempt(rule: str, m: re.Match[str] | None, base: Period | None, frame: Frame) -> tuple[Period | None, str]:
+    try:
+        period = resolve(rule, m, base, frame)
+    except _NeedsReporting:
+        return None, REASON_REPORTING
+    return period, "" if period else REASON_NONE
+
+
+def _spoken_of(clues: list[_Clues], lead: _Found | None, frame: Frame) -> Period | None:
+    """The period a clause speaks of: its first current figure's own words, or the
+    sentence's opening phrase, else the reporting period."""
+    for clue in clues:
+        found = clue.own or clue.subject or lead
+        if not clue.comparative and found is not None:
+            period, _ = _attempt(found[0].rule, found[1], frame.reporting, frame)
+            if period is not None:
+                return period
+    return frame.reporting
+
+
+def place(clause: str, figures: list[Figure], frame: Frame, lead: _Found | None = None) -> list[Placed]:
+    """The period of each figure of a clause, from its own words first."""
+    clues = _clues(clause, figures)
+    base = _spoken_of(clues, lead, frame)
     out: list[Placed] = []
-    for i, fig in enumerate(figures):
+    for fig, clue in zip(figures, clues):
         period, reason = None, REASON_NONE
-        if own[i] is not None:
-            period, reason = attempt(own[i][0].rule, own[i][1], base)  # type: ignore[index]
-        elif comparative[i]:
-            if marker[i] is not None:
-                period, reason = attempt(marker[i].rule, None, base)  # type: ignore[union-attr]
+        if clue.own is not None:
+            period, reason = _attempt(clue.own[0].rule, clue.own[1], base, frame)
+        elif clue.comparative:
+            if clue.marker is not None:
+                period, reason = _attempt(clue.marker.rule, None, base, frame)
             elif frame.comparative is not None and base == frame.reporting:
-                period, reason = frame.comparative, ""
+                period, reason = frame.comparative, ""  # "comparative figures for the corresponding period in 2024"
+        elif clue.subject is not None:
+            period, reason = _attempt(clue.subject[0].rule, clue.subject[1], base, frame)
         elif lead is not None:
-            period, reason = attempt(lead[0].rule, lead[1], base)
+            period, reason = _attempt(lead[0].rule, lead[1], base, frame)
         elif fig.usd is not None:
             # the filings translate only the reporting period's figures into US$
             period, reason = (base, "") if base is not None else (None, REASON_REPORTING)
-        out.append(Placed(fig, period, reason, not comparative[i]))
-
+        out.append(Placed(fig, period, reason, not clue.comparative))
     # a figure compared with the comparative of the period spoken of is that period's
+    # ("Gross margin was 15.7%, compared with 17.2% in 2024")
     if base is not None:
         known = {p.period for p in out if not p.current and p.period is not None}
         if known & {year_before(base), previous_quarter(base), frame.comparative}:
@@ -483,7 +541,7 @@ def _concept_instant(concept: str) -> bool:
     return default_taxonomy().concept(concept).period == "instant"
 
 
-def _emit(concept: str, placed: Placed, s: Sentence, out: _Collector, currency: str | None, text: str) -> None:
+def _emit(concept: str, placed: Placed, s: Sentence, out: _Collector, currency: str | None) -> None:
     period, reason = placed.period, placed.reason
     if period is not None and period.is_instant != _concept_instant(concept):
         if period.is_instant:
@@ -494,7 +552,7 @@ def _emit(concept: str, placed: Placed, s: Sentence, out: _Collector, currency: 
         out.skip(concept, placed.figure.text, reason or REASON_NONE, s)
         return
     fig = placed.figure
-    out.add(concept, period, fig.value, fig.decimals, s, text, currency)
+    out.add(concept, period, fig.value, fig.decimals, s, fig.text, currency)
     if fig.usd is not None:
         out.add(concept, period, fig.usd[0], fig.usd[1], s, "US$", "USD")
 
@@ -512,22 +570,24 @@ def _figure_sentences(s: Sentence, frame: Frame, out: _Collector) -> None:
         if not found:
             continue
         read = (lambda t: amounts(t, s)) if kind == "amount" else percents
-        currency, label = ("CNY", "RMB") if kind == "amount" else (None, "%")
+        currency = "CNY" if kind == "amount" else None
         first = read(s.text[found[0][0]:])
         joint = [c for pos, c in found if first and pos < found[0][0] + first[0].start]
         if len(joint) > 1:  # "Fulfillment costs and other costs were X (US$) and Y (US$) this quarter"
-            _joint(joint, s.text[found[0][0]:], read, frame, lead, s, out, currency, label)
+            clause = s.text[found[0][0]:]
+            _joint(joint, place(clause, read(clause), frame, lead), s, out, currency)
             continue
         for i, (pos, concept) in enumerate(found):
             end = found[i + 1][0] if i + 1 < len(found) else len(s.text)
             clause = s.text[pos:end]
             for placed in place(clause, read(clause), frame, lead):
-                _emit(concept, placed, s, out, currency, label)
+                _emit(concept, placed, s, out, currency)
 
 
-def _joint(concepts, clause, read, frame, lead, s, out, currency, label) -> None:  # type: ignore[no-untyped-def]
+def _joint(
+    concepts: list[str], placed: list[Placed], s: Sentence, out: _Collector, currency: str | None
+) -> None:
     """Several subjects, then their figures in the same order."""
-    placed = place(clause, read(clause), frame, lead)
     for current in (True, False):
         group = [p for p in placed if p.current is current]
         if current and group and group[-1].period is not None:
@@ -535,7 +595,7 @@ def _joint(concepts, clause, read, frame, lead, s, out, currency, label) -> None
             group = [p if p.period is not None else Placed(p.figure, group[-1].period, "", True) for p in group]
         if len(group) == len(concepts):
             for concept, p in zip(concepts, group):
-                _emit(concept, p, s, out, currency, label)
+                _emit(concept, p, s, out, currency)
         else:
             for p in group:
                 out.skip(" or ".join(concepts), p.figure.text, "its subject is not told among several", s)

@@ -228,6 +228,33 @@ def test_year_ended_and_six_months_ended() -> None:
     }
 
 
+def test_period_of_the_subject_and_of_the_opening_phrase() -> None:
+    q4_2024 = Period(date(2024, 10, 1), date(2024, 12, 31))
+    for text in ("IDC costs for the fourth quarter of 2025 were RMB800.0 million, compared with RMB700.0 million "
+                 "a year earlier.",
+                 "In the fourth quarter of 2025, IDC costs were RMB800.0 million, compared with RMB700.0 million "
+                 "a year earlier."):
+        drafts, _, findings = run(QUARTERLY, text)
+        assert figures(drafts) == {("CostOfRevenueIdc", Q4_2025, Decimal("800000000"), -5, "CNY"),
+                                   ("CostOfRevenueIdc", q4_2024, Decimal("700000000"), -5, "CNY")}
+        assert findings == []
+
+
+def test_two_years_in_one_sentence() -> None:
+    drafts, _, _ = run(QUARTERLY, "IDC costs were RMB911.1 million for fiscal year 2025 and RMB800.0 million for "
+                                  "fiscal year 2024.")
+    assert figures(drafts) == {("CostOfRevenueIdc", FY2025, Decimal("911100000"), -5, "CNY"),
+                               ("CostOfRevenueIdc", FY2024, Decimal("800000000"), -5, "CNY")}
+
+
+def test_a_figure_of_two_years_is_no_fact() -> None:
+    """"RMB800.0 million in 2024 and 2023" names no one period."""
+    drafts, _, findings = run(ANNUAL, "In 2025, IDC costs were RMB911.1 million, compared with RMB800.0 million "
+                                      "in 2024 and 2023.")
+    assert figures(drafts) == {("CostOfRevenueIdc", FY2025, Decimal("911100000"), -5, "CNY")}
+    assert [(f.code, f.line) for f in findings] == [(PERIOD_UNKNOWN, 3)]
+
+
 @pytest.mark.parametrize("text,scale_value,decimals", [
     ("IDC costs were RMB3.1 billion in Q1.", "3.1E+9", -8),
     ("IDC costs were RMB790.2 million in Q1.", "790.2E+6", -5),
@@ -296,6 +323,14 @@ def test_reporting_period_falls_back_to_the_tables() -> None:
                               "last quarter.", tables=[revenues])
     assert ("CostOfRevenueIdc", Q4_2025, Decimal("94600000"), -5, "CNY") in figures(drafts)
     assert findings == []
+
+
+def test_stated_and_tables_period_disagree() -> None:
+    revenues = Draft("Revenues", Q4_2025, Decimal("2761400000"), -5, Provenance("x.txt", 9))
+    drafts, _, findings = run(QUARTERLY, "IDC costs were RMB911.1 million (US$132.1 million) this quarter.",
+                              tables=[revenues])
+    assert [(f.code, f.line) for f in findings] == [(REPORTING_MISMATCH, 1)]
+    assert {d.period for d in drafts} == {Q1_2026}  # the filing's own words win
 
 
 def test_reporting_period_unknown_is_a_finding() -> None:
