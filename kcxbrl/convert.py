@@ -174,9 +174,10 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, ex
             unmatched.extend(result.unmatched)
         traced.append((table, result))
 
-    text_drafts, text_cells = prose_drafts(document, drafts)
+    text_drafts, text_cells, text_findings = prose_drafts(document, drafts)
     drafts.extend(text_drafts)
     cells.extend(text_cells)
+    findings.extend(text_findings)
 
     # every filing gets its own schema: its calculation linkbase, and the
     # concepts of rows the base taxonomy does not know

@@ -28,6 +28,7 @@ from kcxbrl.assemble import unit_for
 from kcxbrl.jinja import xml_decimal
 from kcxbrl.mapping import CellResult, TableResult
 from kcxbrl.model import Draft, Fact, Instance, Row
+from kcxbrl.prose import TEXT_COLUMN
 from kcxbrl.tables import PlacedTable
 from kcxbrl.taxonomy import Taxonomy
 
@@ -74,6 +75,7 @@ class Coverage:
     source: str
     numbers: tuple[CoveredNumber, ...]
     from_text: tuple[str, ...] = ()  # facts taken from sentences, one line each
+    not_from_text: tuple[str, ...] = ()  # figures of sentences that became no fact, with the reason
 
     def count(self, outcome: str) -> int:
         return sum(1 for n in self.numbers if n.outcome == outcome)
@@ -93,6 +95,8 @@ class Coverage:
             lines.append(f"{self.source}:{n.line} table {n.table} cell {n.column} '{n.text}': {outcome} {n.detail}")
         lines.append(f"# {self.source}: {len(self.from_text)} figures taken from the text")
         lines.extend(self.from_text)
+        lines.append(f"# {self.source}: {len(self.not_from_text)} figures of the text not taken")
+        lines.extend(self.not_from_text)
         return "\n".join(lines) + "\n"
 
 
@@ -247,7 +251,17 @@ def cover(conversion: Conversion, taxonomy: Taxonomy) -> Coverage:
     for table, result in trace.tables:
         cells, drafts = _mapped(table, result)
         numbers += _walk_table(table, cells, drafts, by_line, used, walk, trace.consumed)
-    return Coverage(conversion.source, tuple(numbers), _from_text(conversion.instance, taxonomy))
+    return Coverage(conversion.source, tuple(numbers), _from_text(conversion.instance, taxonomy),
+                    _not_from_text(conversion.source, conversion.cells))
+
+
+def _not_from_text(source: str, cells: tuple[CellResult, ...]) -> tuple[str, ...]:
+    """Each figure of a sentence that names a concept but became no fact, and why."""
+    return tuple(
+        f"{source}:{c.line} text '{c.text}': {SKIPPED} {c.detail}"
+        for c in sorted(cells, key=lambda c: c.line)
+        if c.column == TEXT_COLUMN and c.outcome == SKIPPED
+    )
 
 
 def _from_text(instance: Instance, taxonomy: Taxonomy) -> tuple[str, ...]:
