@@ -203,6 +203,7 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
     blanks = [n for n in role.nodes if n.blank] if role else []
     column_concepts = dict(role.columns) if role else {}
     section: Node | None = None
+    named: list[Node] = []  # nodes rows of this table already named
     previous: Node | None = None
     pending: str | None = None
     columns = [c for c in layout.columns]
@@ -250,6 +251,11 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
 
         pick, label, section = _name_row(index, label, pending, section, taxonomy)
         pending = None
+        if pick.loose and any(pick.node is n for n in named):
+            # a row only like one printed above it in the same table is another item
+            pick = Pick(None)
+        if pick.node is not None:
+            named.append(pick.node)
         node = pick.node
         if node is None and not label and blanks:
             node = blanks.pop(0)  # unlabelled totals match the role's blank rows in order

@@ -320,8 +320,18 @@ _RESOLVERS: dict[str, Callable[[_Words, Period | None, Frame], Period | None]] =
     "same_period": _same_period,
     "year_earlier": lambda w, base, frame: year_before(_need(base)),
     "previous_quarter": lambda w, base, frame: previous_quarter(_need(base)),
-    "current": lambda w, base, frame: _need(frame.reporting),
+    "current": lambda w, base, frame: _current(w, frame),
 }
+
+
+def _current(w: _Words, frame: Frame) -> Period:
+    """"This quarter" in a quarter-and-year release is the quarter that ends the
+    reporting period; "this period" is the reporting period itself."""
+    reporting = _need(frame.reporting)
+    for word, months in (("quarter", 3), ("half", 6), ("year", 12)):
+        if word in w.text:
+            return months_ended(reporting.end, months)
+    return reporting
 
 
 def resolve(rule: str, m: re.Match[str] | None, base: Period | None, frame: Frame) -> Period | None:
@@ -706,11 +716,15 @@ def _special(s: Sentence, out: _Collector) -> None:
             out.add("GearingRatio", Period.instant(day), value, decimals, s, pct + "%")
     if (m := _NET_CURRENT.search(s.text)) and dates:
         found = [a for a in amounts(s.text, s) if a.usd]
-        # "had an accumulated deficit and net current assets of RMB A (US$) and RMB B (US$),
-        # respectively": the amounts follow the subjects in order
-        listed = _SUBJECTS.search(s.text)
-        subjects = listed[1].split(" and ") if listed else ["net current"]
-        index = next((i for i, t in enumerate(subjects) if t.strip().startswith("net current")), 0)
+        right_after = [a for a in found if 0 <= a.start - m.end() <= 2]
+        if right_after and "respectively" not in s.text:  # "net current assets of RMB B (US$)"
+            found, index = right_after, 0
+        else:
+            # "had an accumulated deficit and net current assets of RMB A (US$) and RMB B (US$),
+            # respectively": the amounts follow the subjects in order
+            listed = _SUBJECTS.search(s.text)
+            subjects = listed[1].split(" and ") if listed else ["net current"]
+            index = next((i for i, t in enumerate(subjects) if t.strip().startswith("net current")), 0)
         if len(found) > index:
             sign = -1 if m[1] == "liabilities" else 1
             day = Period.instant(dates[0])
