@@ -121,6 +121,13 @@ class _GrandTotal:
 
 
 @dataclass(frozen=True)
+class _Product:
+    amount: str
+    price: str
+    shares: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class _Line:
     """A figure printed in a line of text: `... options: USD _____ 6,351.41`."""
 
@@ -137,6 +144,7 @@ class _Form:
     roll_forwards: tuple[tuple[str, str], ...]
     code_totals: tuple[_CodeTotal, ...]
     grand_totals: tuple[_GrandTotal, ...]
+    products: tuple[_Product, ...]
     lines: tuple[_Line, ...]
     remarks: tuple[_Line, ...]
     currencies: dict[str, str]
@@ -180,6 +188,7 @@ def _build_form(data: dict[str, Any]) -> _Form:
         code_totals=tuple(_CodeTotal(c["code"], c["section"], tuple(c["parts"])) for c in data["code_totals"]),
         grand_totals=tuple(_GrandTotal(re.compile(g["pattern"], re.I), g["concept"], g["movement"], g["balance"])
                            for g in data["grand_totals"]),
+        products=tuple(_Product(x["amount"], x["price"], tuple(x["shares"])) for x in data.get("products", ())),
         lines=tuple(_Line(re.compile(x["pattern"], re.I), x["concept"], x["period"]) for x in data["lines"]),
         remarks=tuple(_Line(re.compile(x["pattern"], re.I), x["concept"], x["period"], x.get("mentions"))
                       for x in data["remarks"]),
@@ -219,6 +228,9 @@ def _check_form(built: _Form, taxonomy: Taxonomy) -> list[str]:
     for grand in built.grand_totals:
         wanted += [(grand.concept, "duration", ("shares",)), (grand.movement, "duration", ("shares",)),
                    (grand.balance, "instant", ("shares",))]
+    for product in built.products:
+        wanted += [(product.amount, None, ("monetary",)), (product.price, None, ("perShare",))]
+        wanted += [(c, None, ("shares",)) for c in product.shares]
     for line in built.lines + built.remarks:
         wanted.append((line.concept, _PERIOD_TYPES.get(line.period, "?"), ("monetary", "perShare")))
     problems = []
@@ -694,6 +706,7 @@ def _check(reader: _Reader) -> None:
     _check_issued_total(reader, index)
     _check_code_totals(reader, index)
     _check_grand_totals(reader, index)
+    _check_products(reader, index)
 
 
 def _lines(*drafts: Draft | None) -> str:
@@ -767,3 +780,22 @@ def _check_grand_totals(reader: _Reader, index: _Index) -> None:
         if moved != total.value:
             reader.warn("kcxbrl:monthlyGrandTotal", f"{rule.concept} {total.value} is not the movement {moved} "
                         f"of {rule.balance} in section II (lines {_lines(total, *shown)})", total.source.line)
+
+
+def _check_products(reader: _Reader, index: _Index) -> None:
+    """Amount paid = shares x price per share, within the rounding of both printed figures."""
+    items = sorted({d.members for d in reader.drafts if d.members})
+    for rule in reader.form.products:
+        for members in items:
+            amount = index.get((rule.amount, reader.month, members))
+            price = index.get((rule.price, reader.month, members))
+            counts = [d for c in rule.shares if (d := index.get((c, reader.month, members))) is not None]
+            if amount is None or price is None or not counts or amount.currency != price.currency:
+                continue
+            shares = max(abs(d.value) for d in counts)  # type: ignore[arg-type]
+            slack = (shares * Decimal(1).scaleb(-(price.decimals or 0))  # type: ignore[operator]
+                     + Decimal(1).scaleb(-(amount.decimals or 0))) / 2
+            if abs(amount.value - shares * price.value) > slack:  # type: ignore[operator]
+                reader.warn("kcxbrl:monthlyAmountPaid", f"amount paid {amount.value} of '{members[0].value}' is not "
+                            f"{shares} shares x {price.value} per share (line {amount.source.line})",
+                            amount.source.line)

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from kcxbrl.convert import convert_files
+from arelle_runner import HAVE_ARELLE, problems, run_arelle
+from kcxbrl.convert import convert_document, convert_files
 from kcxbrl.coverage import UNEXPLAINED
 from kcxbrl.findings import Level
 from kcxbrl.model import Fact, Period, Unit
+from kcxbrl.read import read_text
 from kcxbrl.validate import validate_file
 
 DATA = Path(__file__).resolve().parent / "data" / "next"
@@ -95,3 +97,44 @@ def test_no_warnings_and_valid(converted_fixture) -> None:  # type: ignore[no-un
     assert errors == []
     # every number printed in the return's tables is a fact or has a reason to be skipped
     assert result.coverage is not None and result.coverage.count(UNEXPLAINED) == 0
+
+
+def _as_markdown(text: str) -> str:
+    """The same return in the markup of sample 001: headings, escaped blanks, bold titles."""
+    out = []
+    for line in text.split("\n"):
+        if line.startswith(("I. ", "II. ", "III. ")):
+            line = "## " + line
+        elif line.startswith("(") and line[1:2] in "ADE" and line[2:4] == ").":
+            line = f"**{line}**"
+        elif line == "Remarks:":
+            line = "#### Remarks:"
+        out.append(line.replace("_____", "\\_\\_\\_\\_\\_"))
+    return "\n".join(out)
+
+
+def test_markdown_markup_gives_the_same_facts(converted_fixture) -> None:  # type: ignore[no-untyped-def]
+    path, result = converted_fixture
+    text = path.read_text(encoding="utf-8")
+    marked = _as_markdown(text)
+    assert marked != text and "## II. Movements" in marked and "\\_\\_\\_\\_\\_ 800,000" in marked
+    conversion = convert_document(read_text(marked, path.name))
+    assert not [str(f) for f in conversion.findings if f.level in (Level.ERROR, Level.WARNING)]
+    assert sorted(map(_key, conversion.instance.facts)) == sorted(map(_key, result.conversion.instance.facts))
+
+
+def test_headers_of_the_older_form(converted_fixture) -> None:  # type: ignore[no-untyped-def]
+    path, result = converted_fixture
+    text = path.read_text(encoding="utf-8")
+    old = "Number of new shares issued during the month pursuant thereto (A1)"
+    assert text.count(old) == 1
+    older = text.replace(old, "No. of new shares of issuer issued during the month pursuant thereto")
+    conversion = convert_document(read_text(older, path.name))
+    assert not [str(f) for f in conversion.findings if f.level in (Level.ERROR, Level.WARNING)]
+    assert sorted(map(_key, conversion.instance.facts)) == sorted(map(_key, result.conversion.instance.facts))
+
+
+@pytest.mark.skipif(not HAVE_ARELLE, reason="Arelle is not installed")
+def test_arelle_finds_no_error(converted_fixture, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _, result = converted_fixture
+    assert problems(run_arelle(result.output, tmp_path)) == []
