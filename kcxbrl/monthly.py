@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from kcxbrl.cover import month_period
 from kcxbrl.errors import TaxonomyError
@@ -59,7 +59,8 @@ _CHANGE = re.compile(r"^increase\s*/\s*decrease", re.I)
 _CLOSING = re.compile(r"^balance at close of the month", re.I)
 _APPROVAL_ROW = re.compile(r"^general meeting approval date(?: \(if applicable\))?\s*(.*)$", re.I)
 _ORDINAL = re.compile(r"^(\d+)\)\.?\s*")
-_TEXT_AND_NUMBER = re.compile(r"^(?P<text>.*?\D)\s+(?P<num>[-−–]?\d[\d,]*(?:\.\d+)?)$")
+# words then a signed number, repeated: `Exercised - new shares involved -2,370,720 Lapsed -5,000`
+_WORDS_AND_NUMBER = re.compile(r"\s*(?P<text>[^\d]*?[A-Za-z)])?\s*(?P<num>[-−–]?\d[\d,]*(?:\.\d+)?)(?=\s|$)")
 _NOT_APPLICABLE = re.compile(r"^(?:n/?a|not applicable)$", re.I)
 
 # Concepts this module names itself; checked against the taxonomy with the form's data.
@@ -93,6 +94,7 @@ class _Column:
     text: str | None = None  # the words of a movement cell
     balance: str | None = None  # balance sections
     movement: str | None = None
+    kinds: tuple[tuple[re.Pattern[str], str], ...] = ()  # words of a movement → its concept
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ class _Line:
 class _Form:
     sections: dict[str, _Section]
     codes: dict[str, str]
-    roll_forwards: tuple[tuple[str, str], ...]
+    roll_forwards: tuple[tuple[str, str, tuple[str, ...]], ...]  # balance, movement, movement by kind
     code_totals: tuple[_CodeTotal, ...]
     grand_totals: tuple[_GrandTotal, ...]
     products: tuple[_Product, ...]
@@ -176,7 +178,8 @@ def _build_form(data: dict[str, Any]) -> _Form:
     for name, spec in data["sections"].items():
         columns = tuple(
             _Column(re.compile(c["header"], re.I), c["read"], c.get("concept"), c.get("period", "month"),
-                    c.get("text"), c.get("balance"), c.get("movement"))
+                    c.get("text"), c.get("balance"), c.get("movement"),
+                    tuple((re.compile(k["words"], re.I), k["concept"]) for k in c.get("kinds", ())))
             for c in spec["columns"]
         )
         sections[name] = _Section(spec["rows"], columns, spec.get("axis"), spec.get("member", "name"),
@@ -184,7 +187,7 @@ def _build_form(data: dict[str, Any]) -> _Form:
     return _Form(
         sections=sections,
         codes=dict(data["codes"]),
-        roll_forwards=tuple((r["balance"], r["movement"]) for r in data["roll_forwards"]),
+        roll_forwards=tuple((r["balance"], r["movement"], tuple(r.get("kinds", ()))) for r in data["roll_forwards"]),
         code_totals=tuple(_CodeTotal(c["code"], c["section"], tuple(c["parts"])) for c in data["code_totals"]),
         grand_totals=tuple(_GrandTotal(re.compile(g["pattern"], re.I), g["concept"], g["movement"], g["balance"])
                            for g in data["grand_totals"]),
@@ -218,9 +221,11 @@ def _check_form(built: _Form, taxonomy: Taxonomy) -> list[str]:
                 wanted.append((column.balance, "instant", types))
             if column.movement:
                 wanted.append((column.movement, "duration", types))
+            wanted += [(concept, "duration", types) for _, concept in column.kinds]
     wanted += [(c, "duration", ("shares",)) for c in built.codes.values()]
-    for balance, movement in built.roll_forwards:
+    for balance, movement, kinds in built.roll_forwards:
         wanted += [(balance, "instant", None), (movement, "duration", None)]
+        wanted += [(kind, "duration", None) for kind in kinds]
     for total in built.code_totals:
         wanted += [(p, "duration", ("shares",)) for p in total.parts]
         if total.code not in built.codes or total.section not in built.sections:
@@ -476,17 +481,44 @@ def _table(reader: _Reader, table: Table, section: str) -> None:
     if spec is not None and _is_header(rows[0], spec, reader.form):
         header = rows.pop(0)
         place = _Place(table, tuple(_spans(header, table.width)), len(header.cells), section, spec)
-    handler: Callable[[_Reader, _Place, Row], bool] | None = None
-    if place is not None:
-        handler = _balance_row if place.spec.rows == "balances" else _ItemRows().row
-    for row in rows:
+    items = _ItemRows()
+    at = 0
+    while at < len(rows):
+        row = rows[at]
+        at += 1
         if _grand_total(reader, table, row):
             continue
-        if handler is not None and place is not None and handler(reader, place, row):
+        unread = [row]
+        if place is not None and place.spec.rows == "balances":
+            if _balance_row(reader, place, row):
+                continue
+        elif place is not None:
+            more = []  # rows that print only further movements of the item above
+            while at < len(rows) and _continues(place, rows[at]):
+                more.append(rows[at])
+                at += 1
+            if items.row(reader, place, row, more):
+                continue
+            unread += more
+        for row in unread:
+            if _has_number(row):
+                reader.warn("kcxbrl:monthlyRowUnread", f"table {table.index} row '{row.label}' of the monthly "
+                            f"return ({'section ' + section if section else 'no section'}) is not read", row.line)
+
+
+def _continues(place: _Place, row: Row) -> bool:
+    """A row printing something under the movement header and nothing anywhere else."""
+    if _APPROVAL_ROW.match(row.label.strip()):
+        return False
+    moving = False
+    for span in place.spans:
+        column = place.column(span)
+        if not _cells(row, span):
             continue
-        if _has_number(row):
-            reader.warn("kcxbrl:monthlyRowUnread", f"table {table.index} row '{row.label}' of the monthly "
-                        f"return ({'section ' + section if section else 'no section'}) is not read", row.line)
+        if column is None or column.read != "movement":
+            return False
+        moving = True
+    return moving and not any(c.strip() for c in row.cells[place.cells:])
 
 
 def _is_header(row: Row, spec: _Section, the_form: _Form) -> bool:
@@ -590,7 +622,7 @@ class _ItemRows:
         self.last: tuple[Member, ...] | None = None
         self.count = 0
 
-    def row(self, reader: _Reader, place: _Place, row: Row) -> bool:
+    def row(self, reader: _Reader, place: _Place, row: Row, more: list[Row]) -> bool:
         approval = _APPROVAL_ROW.match(row.label.strip())
         if approval:
             text = approval[1] or " ".join(c for c in row.cells[1:] if c.strip())
@@ -626,7 +658,9 @@ class _ItemRows:
                     reader.warn("kcxbrl:monthlyColumnUnknown", f"column '{span.header}' of table "
                                 f"{place.table.index} is not known; its value is not read", row.line)
                 continue
-            if column.read != "name":
+            if column.read == "movement":
+                self._movement(reader, place, [row, *more], span, column, members, name)
+            elif column.read != "name":
                 self._cell(reader, place, row, span, column, members, name)
         return True
 
@@ -639,9 +673,6 @@ class _ItemRows:
             if cells:
                 reader.day(column.concept, " ".join(t for _, t in cells), row.line, members=members,
                            table=place.table.index)
-            return
-        if column.read == "movement":
-            self._movement(reader, place, row, span, column, members, where)
             return
         numbers = _numbers(reader, place, row, span, name)
         if not numbers:
@@ -662,33 +693,77 @@ class _ItemRows:
                       **where)  # type: ignore[arg-type]
 
     @staticmethod
-    def _movement(reader: _Reader, place: _Place, row: Row, span: _Span, column: _Column,
-                  members: tuple[Member, ...], where: dict[str, object]) -> None:
-        """`Others | -85,575` in two cells, or `Exercised - ... -2,370,720` in one."""
-        texts: list[str] = []
-        numbers: list[Number] = []
-        for _, text in _cells(row, span):
-            number = None if _NOT_APPLICABLE.match(text) else parse_number(text)
-            glued = _TEXT_AND_NUMBER.match(text) if number is None else None
-            if number is not None:
-                numbers.append(number)
-            elif glued and (inner := parse_number(glued["num"])) is not None:
-                texts.append(glued["text"].strip())
-                numbers.append(inner)
-            elif _words(text):
-                texts.append(text)
-            else:
-                _not_a_number(reader, text, str(where["row"]), place.table, span.header, row.line)
-        if len(numbers) > 1:
-            reader.warn("kcxbrl:monthlyCellAmbiguous", f"the movement of '{where['row']}' prints "
-                        f"{len(numbers)} numbers; none is read", row.line)
-        elif numbers:
-            assert column.concept is not None
-            reader.number(column.concept, column.period, numbers[0], row.line, members=members,
-                          **where)  # type: ignore[arg-type]
+    def _movement(reader: _Reader, place: _Place, rows: list[Row], span: _Span, column: _Column,
+                  members: tuple[Member, ...], name: str) -> None:
+        """`Others | -85,575` in two cells, `Exercised - ... -2,370,720` in one, more rows of the same.
+
+        One movement is the column's concept with its words as description; several are each
+        written by their kind (granted, exercised, ...), as the form prints no sum of them.
+        """
+        entries: list[tuple[str, Number | None, Row]] = []
+        for row in rows:
+            if row is not rows[0] and not place.shape_ok(reader, row):
+                continue
+            for _, text in _cells(row, span):
+                for words, number in _movement_cell(reader, place, row, span, text, name):
+                    if not words and number is not None and entries and entries[-1][1] is None:
+                        entries[-1] = (entries[-1][0], number, row)  # the number after its words
+                    else:
+                        entries.append((words, number, row))
+        counted = [(w, n, r) for w, n, r in entries if n is not None]
+        texts = [w for w, _, _ in entries if w]
+        assert column.concept is not None
+        if len(counted) == 1:
+            _, number, row = counted[0]
+            reader.number(column.concept, column.period, number, row.line, members=members,  # type: ignore[arg-type]
+                          table=place.table.index, row=name, column=span.header)
+        elif counted:
+            _movements_by_kind(reader, place, span, column, members, name, counted)
         if texts and column.text:
-            reader.text(column.text, " ".join(texts), row.line, members=members,
-                        table=where["table"])  # type: ignore[arg-type]
+            reader.text(column.text, (" " if len(counted) < 2 else "; ").join(texts), rows[0].line,
+                        members=members, table=place.table.index)
+
+
+def _movement_cell(reader: _Reader, place: _Place, row: Row, span: _Span, text: str,
+                   name: str) -> list[tuple[str, Number | None]]:
+    """A movement cell as (words, number) pairs; a cell that reads as neither is reported."""
+    number = None if _NOT_APPLICABLE.match(text) else parse_number(text)
+    if number is not None:
+        return [("", number)]
+    if _words(text):
+        return [(text, None)]
+    pairs: list[tuple[str, Number | None]] = []
+    end = 0
+    for match in _WORDS_AND_NUMBER.finditer(text):
+        inner = parse_number(match["num"])
+        words = (match["text"] or "").strip()
+        if match.start() != end or inner is None or not re.search(r"[A-Za-z]", words):
+            break  # every figure follows the words naming it
+        pairs.append((words, inner))
+        end = match.end()
+    if pairs and text[end:].strip() == "":
+        return pairs
+    _not_a_number(reader, text, name, place.table, span.header, row.line)
+    return []
+
+
+def _movements_by_kind(reader: _Reader, place: _Place, span: _Span, column: _Column,
+                       members: tuple[Member, ...], name: str, counted: list[tuple[str, Number | None, Row]]) -> None:
+    kinds = [_kind(column, words) for words, _, _ in counted]
+    for (words, number, row), kind in zip(counted, kinds):
+        assert number is not None
+        if kind is None or kinds.count(kind) > 1:
+            printed = f"{words} {number.text}".strip()
+            reader.warn("kcxbrl:monthlyMovementUnread", f"'{name}' prints {len(counted)} movements; '{printed}' "
+                        "names no kind of its own (granted, exercised, cancelled, lapsed); it is not read", row.line)
+            continue
+        reader.number(kind, column.period, number, row.line, members=members, table=place.table.index,
+                      row=name, column=span.header)
+
+
+def _kind(column: _Column, words: str) -> str | None:
+    found = {concept for pattern, concept in column.kinds if pattern.search(words)}
+    return found.pop() if len(found) == 1 else None
 
 
 # --------------------------------------------------------------------------
@@ -716,15 +791,17 @@ def _lines(*drafts: Draft | None) -> str:
 def _check_roll_forwards(reader: _Reader, index: _Index) -> None:
     opening, closing, month = reader.month.opening(), reader.month.closing(), reader.month
     schemes = sorted({d.members for d in reader.drafts if d.members})
-    for stock, change in reader.form.roll_forwards:
+    for stock, change, kinds in reader.form.roll_forwards:
         for members in [()] + schemes:
             first, last = index.get((stock, opening, members)), index.get((stock, closing, members))
-            move = index.get((change, month, members))
             if first is None or last is None:
                 continue
-            moved = move.value if move is not None else Decimal(0)
+            move = index.get((change, month, members))
+            # a return printing several movements of one scheme prints each by its kind
+            moves = [move] if move is not None else [d for k in kinds if (d := index.get((k, month, members)))]
+            moved = sum((d.value for d in moves), Decimal(0))  # type: ignore[misc]
             if first.value + moved != last.value:  # type: ignore[operator]
-                lines = ", ".join(str(d.source.line) for d in (first, move, last) if d is not None)
+                lines = _lines(first, *moves, last)
                 who = f" of '{members[0].value}'" if members else ""
                 reader.warn("kcxbrl:monthlyRollForward", f"{stock}{who}: closing {last.value} is not preceding "
                             f"{first.value} plus movement {moved} (lines {lines})", last.source.line)

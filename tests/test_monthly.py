@@ -306,3 +306,51 @@ def test_amount_paid_is_shares_times_price() -> None:
     rounded = _replace(text, "HKD\t3.02\tHKD\t3,020,000.00", "HKD\t3.02\tHKD\t3,015,000.00")
     _, warnings = _convert(rounded, "rounded.txt")
     assert warnings == []
+
+
+FIXTURE_OPTIONS = ("1).\t2013 Share Option Scheme\t14,487,031\tExercised - new shares involved\t-1,200,000\t"
+                   "13,287,031\t1,200,000\t\t12,724,889\t")
+LAPSED_CLOSING = "13,237,031"  # 14,487,031 - 1,200,000 exercised - 50,000 lapsed
+
+
+def _options(conversion) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {f.concept: f.value for f in conversion.instance.facts
+            if f.context.members and f.context.members[0].value == OPTIONS
+            and f.context.period.start is not None}
+
+
+@pytest.mark.parametrize("layout", ["row below", "one cell"])
+def test_several_movements_of_a_scheme_by_kind(layout: str) -> None:
+    text = MOVEMENTS.read_text(encoding="utf-8")
+    row = FIXTURE_OPTIONS.replace("13,287,031", LAPSED_CLOSING)
+    if layout == "row below":
+        row += "\n\t\t\tLapsed\t-50,000\t\t\t\t\t"
+    else:
+        row = row.replace("Exercised - new shares involved\t-1,200,000",
+                          "Exercised - new shares involved -1,200,000 Lapsed -50,000\t")
+    conversion, warnings = _convert(_replace(text, FIXTURE_OPTIONS, row), "kinds.txt")
+    assert warnings == []  # the roll-forward adds up the two movements
+    moved = _options(conversion)
+    assert moved["ShareOptionsExercised"] == Decimal("-1200000")
+    assert moved["ShareOptionsLapsed"] == Decimal("-50000")
+    assert moved["ShareOptionsMovementDescription"] == "Exercised - new shares involved; Lapsed"
+    assert "ShareOptionsMovement" not in moved
+
+
+def test_movement_of_no_known_kind_is_reported() -> None:
+    text = MOVEMENTS.read_text(encoding="utf-8")
+    row = FIXTURE_OPTIONS.replace("13,287,031", LAPSED_CLOSING) + "\n\t\t\tOthers\t-50,000\t\t\t\t\t"
+    conversion, warnings = _convert(_replace(text, FIXTURE_OPTIONS, row), "kinds.txt")
+    unread = [(f.code, f.line) for f in warnings if f.code == "kcxbrl:monthlyMovementUnread"]
+    assert unread == [("kcxbrl:monthlyMovementUnread", 93)]
+    # the exercise is read; the closing balance then does not add up, and says so
+    assert _options(conversion)["ShareOptionsExercised"] == Decimal("-1200000")
+    assert any(f.code == "kcxbrl:monthlyRollForward" and "2013 Share Option Scheme" in f.message for f in warnings)
+
+
+def test_glued_movement_with_digits_in_its_words_is_not_guessed() -> None:
+    text = sample("001").read_text(encoding="utf-8")
+    glued = _replace(text, "Exercised - new shares involved -2,370,720", "Exercised - new shares involved -2,370,720 x (12")
+    conversion, warnings = _convert(glued, "glued.txt")
+    assert [(f.code, f.line) for f in warnings if f.code == "kcxbrl:cellNotNumber"] == [("kcxbrl:cellNotNumber", 108)]
+    assert not any(f.concept == "ShareOptionsMovement" for f in conversion.instance.facts)
