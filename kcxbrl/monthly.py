@@ -494,16 +494,16 @@ def _table(reader: _Reader, table: Table, section: str) -> None:
                 continue
         elif place is not None:
             more = []  # rows that print only further movements of the item above
-            while at < len(rows) and _continues(place, rows[at]):
+            while at < len(rows) and not _APPROVAL_ROW.match(row.label.strip()) and _continues(place, rows[at]):
                 more.append(rows[at])
                 at += 1
             if items.row(reader, place, row, more):
                 continue
             unread += more
-        for row in unread:
-            if _has_number(row):
-                reader.warn("kcxbrl:monthlyRowUnread", f"table {table.index} row '{row.label}' of the monthly "
-                            f"return ({'section ' + section if section else 'no section'}) is not read", row.line)
+        for other in unread:
+            if _has_number(other):
+                reader.warn("kcxbrl:monthlyRowUnread", f"table {table.index} row '{other.label}' of the monthly "
+                            f"return ({'section ' + section if section else 'no section'}) is not read", other.line)
 
 
 def _continues(place: _Place, row: Row) -> bool:
@@ -533,7 +533,7 @@ def _grand_total(reader: _Reader, table: Table, row: Row) -> bool:
             continue
         printed = [(c.strip(), parse_number(c)) for c in row.cells[1:] if c.strip()]
         numbers = [n for _, n in printed if n is not None]
-        unread = [t for t, n in printed if n is None and re.search(r"\d", t) or _NOT_APPLICABLE.match(t)]
+        unread = [t for t, n in printed if (n is None and re.search(r"\d", t)) or _NOT_APPLICABLE.match(t)]
         for text in unread:
             _not_a_number(reader, text, row.label, table, "total", row.line)
         if len(numbers) > 1:
@@ -631,6 +631,9 @@ class _ItemRows:
             return self.last is not None or not text.strip()
         self.last = None
         if not place.shape_ok(reader, row):
+            for other in more:
+                reader.warn("kcxbrl:monthlyRowUnread", f"row '{other.label.strip()}' continues row {row.line}, "
+                            "which is not read; it is not read either", other.line)
             return True
         columns = [(place.column(s), s) for s in place.spans]
         name_span = next((s for c, s in columns if c is not None and c.read == "name"), None)

@@ -354,3 +354,11 @@ def test_glued_movement_with_digits_in_its_words_is_not_guessed() -> None:
     conversion, warnings = _convert(glued, "glued.txt")
     assert [(f.code, f.line) for f in warnings if f.code == "kcxbrl:cellNotNumber"] == [("kcxbrl:cellNotNumber", 108)]
     assert not any(f.concept == "ShareOptionsMovement" for f in conversion.instance.facts)
+
+
+def test_movement_row_below_a_shifted_row_is_reported_too() -> None:
+    text = MOVEMENTS.read_text(encoding="utf-8")
+    row = FIXTURE_OPTIONS.replace("Scheme\t", "Scheme\t\t", 1) + "\n\t\t\tLapsed\t-50,000\t\t\t\t\t"
+    conversion, warnings = _convert(_replace(text, FIXTURE_OPTIONS, row), "kinds.txt")
+    assert {(f.code, f.line) for f in warnings} >= {("kcxbrl:rowShapeMismatch", 92), ("kcxbrl:monthlyRowUnread", 93)}
+    assert not any(f.context.members and f.context.members[0].value == OPTIONS for f in conversion.instance.facts)
