@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -155,3 +157,208 @@ def test_unknown_scheme_comes_through_and_unread_rows_warn() -> None:
 def test_monthly_tables_are_not_reported_unmapped() -> None:
     conversion = convert_document(read_filing(sample("001")))
     assert not any(f.code == "kcxbrl:unmappedTable" for f in conversion.findings)
+
+
+# --------------------------------------------------------------------------
+# Never silent: shifted rows, unreadable cells, broken sums of the movements
+# --------------------------------------------------------------------------
+
+MOVEMENTS = Path(__file__).resolve().parent / "data" / "next" / "monthly_movements.txt"
+
+
+def _convert(text: str, name: str):  # type: ignore[no-untyped-def]
+    conversion = convert_document(read_text(text, name))
+    warnings = [f for f in conversion.findings if f.level.value == "warning"]
+    return conversion, warnings
+
+
+def _replace(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+SCHEME_ROW = "1).\t2013 Share Option Scheme\t14,572,606\tOthers\t-85,575\t14,487,031\t\t\t13,924,889\t"
+
+
+def test_shifted_scheme_row_is_reported_and_not_read() -> None:
+    text = sample("000").read_text(encoding="utf-8")
+    # one cell too many after the name: every value would sit one column to the right
+    shifted = _replace(text, SCHEME_ROW, SCHEME_ROW.replace("Scheme\t", "Scheme\t\t", 1))
+    conversion, warnings = _convert(shifted, "shifted.txt")
+    shape = [f for f in warnings if f.code == "kcxbrl:rowShapeMismatch"]
+    assert [(f.file, f.line) for f in shape] == [("shifted.txt", 92)]
+    assert "11 cells, its header 10" in shape[0].message
+    options = [f for f in conversion.instance.facts
+               if f.context.members and f.context.members[0].value == OPTIONS]
+    assert options == []  # not the opening balance as the movement, nor anything else of the row
+    assert not any(f.concept == "ShareOptionsMovement" for f in conversion.instance.facts)
+    # the other rows still come through
+    closing = [f for f in conversion.instance.facts
+               if f.concept == "SharesIssuableUnderScheme" and f.context.members[0].value == PLAN]
+    assert [f.value for f in closing] == [Decimal("195478928")]
+
+
+def test_shifted_balance_rows_are_reported_and_not_read() -> None:
+    text = sample("000").read_text(encoding="utf-8")
+    shifted = _replace(text, "Balance at close of the month\t4,531,784,801\t0\t4,531,784,801\t\t\t",
+                       "Balance at close of the month\t\t4,531,784,801\t0\t4,531,784,801\t\t\t")
+    shifted = _replace(shifted, "Balance at close of preceding month\t40,000,000,000\tUSD\t0.001\tUSD\t\t40,000,000",
+                       "Balance at close of preceding month\t40,000,000,000\tUSD\t0.001\tUSD\t40,000,000")
+    conversion, warnings = _convert(shifted, "shifted.txt")
+    assert sorted(f.line for f in warnings if f.code == "kcxbrl:rowShapeMismatch") == [70, 83]
+    at = {(f.concept, f.context.period.end.isoformat()) for f in conversion.instance.facts}
+    for concept in ("IssuedSharesExcludingTreasury", "TreasuryShares", "IssuedSharesTotal"):
+        assert (concept, "2025-12-31") not in at and (concept, "2025-11-30") in at
+    for concept in ("AuthorisedShares", "ParValuePerShare"):
+        assert (concept, "2025-11-30") not in at and (concept, "2025-12-31") in at
+
+
+@pytest.mark.parametrize(("old", "new", "line", "concept"), [
+    ("Balance at close of preceding month\t4,531,784,801\t0\t", "Balance at close of preceding month\t4,531,784,801\tn/a\t",
+     81, "TreasuryShares"),
+    ("\t\t\t13,924,889\t", "\t\t\t1,2,3\t", 92, "SharesIssuableUnderScheme"),
+    ("\t0\t\t11,329,833", "\t0\t\t(12", 110, "SharesIssuableUnderScheme"),
+    ("Others\t-85,575", "Others\t(12", 92, "ShareOptionsMovement"),
+])
+def test_unreadable_cell_is_a_finding_and_no_fact(old: str, new: str, line: int, concept: str) -> None:
+    text = sample("000").read_text(encoding="utf-8")
+    conversion, warnings = _convert(_replace(text, old, new), "cells.txt")
+    unread = [f for f in warnings if f.code == "kcxbrl:cellNotNumber"]
+    assert [(f.file, f.line) for f in unread] == [("cells.txt", line)]
+    printed = new.strip("\t").split("\t")[-1] if concept != "ShareOptionsMovement" else "(12"
+    assert f"'{printed}'" in unread[0].message
+    before = {(f.concept, f.context.id) for f in convert_document(read_filing(sample("000"))).instance.facts}
+    after = {(f.concept, f.context.id) for f in conversion.instance.facts}
+    lost = before - after
+    assert len(lost) == 1 and next(iter(lost))[0] == concept
+    assert after <= before
+
+
+def test_movements_break_their_sums() -> None:
+    text = MOVEMENTS.read_text(encoding="utf-8")
+    broken = _replace(text, "Increase / decrease (-) in treasury shares: _____ 3,500,000 Ordinary shares (EE2)",
+                      "Increase / decrease (-) in treasury shares: _____ 3,400,000 Ordinary shares (EE2)")
+    broken = _replace(broken, "Decrease in treasury shares: _____ 800,000 Ordinary shares (DD2)",
+                      "Decrease in treasury shares: _____ 700,000 Ordinary shares (DD2)")
+    broken = _replace(broken, "(i.e. Total of AA2 to EE2):\t2,700,000", "(i.e. Total of AA2 to EE2):\t2,600,000")
+    broken = _replace(broken, "Balance at close of the month\t4,529,284,801\t2,700,000\t4,531,984,801",
+                      "Balance at close of the month\t4,529,284,801\t2,700,001\t4,531,984,801")
+    _, warnings = _convert(broken, "broken.txt")
+    found = {(f.code, f.line) for f in warnings}
+    assert ("kcxbrl:monthlyCodeTotal", 137) in found  # EE2 is not the sum of the (E2) cells
+    assert ("kcxbrl:monthlyCodeTotal", 117) in found  # DD2 is not the (D2) cell
+    assert ("kcxbrl:monthlyGrandTotal", 144) in found  # AA2..EE2 is not the treasury movement
+    assert ("kcxbrl:monthlyRollForward", 83) in found  # 0 + 2,700,000 is not 2,700,001
+    assert ("kcxbrl:monthlyIssuedTotal", 83) in found
+    ee2 = next(f.message for f in warnings if f.line == 137)
+    assert "3400000" in ee2 and "3500000" in ee2 and "130, 131, 132, 133, 137" in ee2
+
+
+def test_movements_of_the_fixture_add_up() -> None:
+    _, warnings = _convert(MOVEMENTS.read_text(encoding="utf-8"), "movements.txt")
+    assert warnings == []
+
+
+def test_movement_in_words_and_unread_remark() -> None:
+    text = MOVEMENTS.read_text(encoding="utf-8")
+    worded = _replace(text, "Increase / decrease (-)\t-2,500,000\t2,700,000\t200,000\t\t\t",
+                      "Increase / decrease (-)\t-2,500,000\t2,700,000\t200,000\tRepurchases, exercise of options\t\t")
+    worded = _replace(worded, "was US$0.12 per share.", "was 0.12 dollars for each share.")
+    conversion, warnings = _convert(worded, "worded.txt")
+    described = [f.value for f in conversion.instance.facts if f.concept == "IssuedSharesMovementDescription"]
+    assert described == ["Repurchases, exercise of options"]
+    moved = {f.concept: f.value for f in conversion.instance.facts if f.concept.endswith("IncreaseDecrease")
+             and not f.context.members}
+    assert moved["IssuedSharesTotalIncreaseDecrease"] == Decimal("200000")
+    assert [(f.code, f.line) for f in warnings] == [("kcxbrl:monthlyRemarkUnread", 105)]
+    assert not any(f.concept == "WeightedAverageExercisePriceOfOptionsExercised" for f in conversion.instance.facts)
+
+
+def test_form_data_is_checked_against_the_taxonomy(tmp_path: Path) -> None:
+    from kcxbrl.errors import TaxonomyError
+    from kcxbrl.monthly import form, load_form
+    from kcxbrl.resources import taxonomy_dir
+    from kcxbrl.taxonomy import default_taxonomy
+
+    assert form().codes["EE2"] == "TreasurySharesIncreaseDecreaseOtherMovements"
+    source = (taxonomy_dir() / "mapping" / "monthly.toml").read_text(encoding="utf-8")
+    for old, new, complaint in [
+        ('EE1 = "IssuedSharesIncreaseDecreaseOtherMovements"', 'EE1 = "IssuedSharesIncreaseDecreaseOther"',
+         "unknown concept or setting 'IssuedSharesIncreaseDecreaseOther'"),
+        ('concept = "ShareOptionsOutstanding", period = "open"', 'concept = "ShareOptionsMovement", period = "open"',
+         "ShareOptionsMovement is duration, used as instant"),
+        ('concept = "OtherMovementPricePerShare"', 'concept = "OtherMovementType"',
+         "OtherMovementType is of type string, used for monetary/perShare"),
+    ]:
+        path = tmp_path / "monthly.toml"
+        path.write_text(_replace(source, old, new), encoding="utf-8")
+        with pytest.raises(TaxonomyError, match=re.escape(complaint)):
+            load_form(path, default_taxonomy())
+
+
+def test_amount_paid_is_shares_times_price() -> None:
+    text = MOVEMENTS.read_text(encoding="utf-8")
+    broken = _replace(text, "HKD\t3.05\tHKD\t4,575,000.00", "HKD\t3.05\tHKD\t4,600,000.00")
+    conversion, warnings = _convert(broken, "paid.txt")
+    assert [(f.code, f.line) for f in warnings] == [("kcxbrl:monthlyAmountPaid", 131)]
+    assert "4600000.00" in warnings[0].message and "1500000 shares x 3.05" in warnings[0].message
+    # within the rounding of a price printed to the cent: 1,000,000 x 3.015 is still 3.02 printed
+    rounded = _replace(text, "HKD\t3.02\tHKD\t3,020,000.00", "HKD\t3.02\tHKD\t3,015,000.00")
+    _, warnings = _convert(rounded, "rounded.txt")
+    assert warnings == []
+
+
+FIXTURE_OPTIONS = ("1).\t2013 Share Option Scheme\t14,487,031\tExercised - new shares involved\t-1,200,000\t"
+                   "13,287,031\t1,200,000\t\t12,724,889\t")
+LAPSED_CLOSING = "13,237,031"  # 14,487,031 - 1,200,000 exercised - 50,000 lapsed
+
+
+def _options(conversion) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {f.concept: f.value for f in conversion.instance.facts
+            if f.context.members and f.context.members[0].value == OPTIONS
+            and f.context.period.start is not None}
+
+
+@pytest.mark.parametrize("layout", ["row below", "one cell"])
+def test_several_movements_of_a_scheme_by_kind(layout: str) -> None:
+    text = MOVEMENTS.read_text(encoding="utf-8")
+    row = FIXTURE_OPTIONS.replace("13,287,031", LAPSED_CLOSING)
+    if layout == "row below":
+        row += "\n\t\t\tLapsed\t-50,000\t\t\t\t\t"
+    else:
+        row = row.replace("Exercised - new shares involved\t-1,200,000",
+                          "Exercised - new shares involved -1,200,000 Lapsed -50,000\t")
+    conversion, warnings = _convert(_replace(text, FIXTURE_OPTIONS, row), "kinds.txt")
+    assert warnings == []  # the roll-forward adds up the two movements
+    moved = _options(conversion)
+    assert moved["ShareOptionsExercised"] == Decimal("-1200000")
+    assert moved["ShareOptionsLapsed"] == Decimal("-50000")
+    assert moved["ShareOptionsMovementDescription"] == "Exercised - new shares involved; Lapsed"
+    assert "ShareOptionsMovement" not in moved
+
+
+def test_movement_of_no_known_kind_is_reported() -> None:
+    text = MOVEMENTS.read_text(encoding="utf-8")
+    row = FIXTURE_OPTIONS.replace("13,287,031", LAPSED_CLOSING) + "\n\t\t\tOthers\t-50,000\t\t\t\t\t"
+    conversion, warnings = _convert(_replace(text, FIXTURE_OPTIONS, row), "kinds.txt")
+    unread = [(f.code, f.line) for f in warnings if f.code == "kcxbrl:monthlyMovementUnread"]
+    assert unread == [("kcxbrl:monthlyMovementUnread", 93)]
+    # the exercise is read; the closing balance then does not add up, and says so
+    assert _options(conversion)["ShareOptionsExercised"] == Decimal("-1200000")
+    assert any(f.code == "kcxbrl:monthlyRollForward" and "2013 Share Option Scheme" in f.message for f in warnings)
+
+
+def test_glued_movement_with_digits_in_its_words_is_not_guessed() -> None:
+    text = sample("001").read_text(encoding="utf-8")
+    glued = _replace(text, "Exercised - new shares involved -2,370,720", "Exercised - new shares involved -2,370,720 x (12")
+    conversion, warnings = _convert(glued, "glued.txt")
+    assert [(f.code, f.line) for f in warnings if f.code == "kcxbrl:cellNotNumber"] == [("kcxbrl:cellNotNumber", 108)]
+    assert not any(f.concept == "ShareOptionsMovement" for f in conversion.instance.facts)
+
+
+def test_movement_row_below_a_shifted_row_is_reported_too() -> None:
+    text = MOVEMENTS.read_text(encoding="utf-8")
+    row = FIXTURE_OPTIONS.replace("Scheme\t", "Scheme\t\t", 1) + "\n\t\t\tLapsed\t-50,000\t\t\t\t\t"
+    conversion, warnings = _convert(_replace(text, FIXTURE_OPTIONS, row), "kinds.txt")
+    assert {(f.code, f.line) for f in warnings} >= {("kcxbrl:rowShapeMismatch", 92), ("kcxbrl:monthlyRowUnread", 93)}
+    assert not any(f.context.members and f.context.members[0].value == OPTIONS for f in conversion.instance.facts)
