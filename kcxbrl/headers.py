@@ -94,7 +94,8 @@ def resolve_layout(table: Table, source: str, default_scale: int = 0) -> tuple[L
         header = " ".join(texts[j])
         line = lines[j] or table.line
         column, problems = _column(j, header, default_scale, contested=j in contested)
-        if problems and column.kind is ColumnKind.VALUE and count and _holds_numbers(table.rows[count:], j):
+        # a column under no header at all holds cells of misshapen rows; the rows say so
+        if problems and header and column.kind is ColumnKind.VALUE and count and _holds_numbers(table.rows[count:], j):
             findings.extend(
                 _finding(code, table, j, header, source, line, contested.get(j, ())) for code in problems
             )
@@ -137,9 +138,11 @@ def _column_texts(
     contested: dict[int, tuple[str, ...]] = {}
     owners_above: list[list[int | None]] = []
     rows = [[c.strip() for c in row.cells] + [""] * (width - len(row.cells)) for row in heads]
+    reach = max((len(row.cells) for row in heads), default=0)  # columns past every header row have none
     for position, (row, cells) in enumerate(zip(heads, rows)):
         below = _signatures(rows[position + 1 :], width)
         owners, doubtful = _owners(cells, owners_above, below)
+        owners[reach:] = [None] * (width - reach)
         for k, phrases in doubtful.items():
             contested[k] = contested.get(k, ()) + tuple(cells[p] for p in phrases)
             lines[k] = lines[k] or row.line
@@ -203,9 +206,12 @@ def _blocks(width: int, above: list[list[int | None]]) -> list[list[int]]:
 
 def _needs_regrouping(phrases: list[int], leaves: list[int], owners: list[int | None], below: list[str]) -> bool:
     """Spanning to the right leaves a column before the first phrase without
-    one, or puts two columns of the same date and currency under one phrase."""
+    one, or puts two columns of the same date and currency under one of two
+    or more phrases (another split may keep them apart)."""
     if leaves[0] < phrases[0]:
         return True
+    if len(phrases) == 1:
+        return False
     groups: dict[int, list[str]] = {}
     for k in leaves:
         owner = owners[k]

@@ -145,24 +145,24 @@ def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[tuple[Co
 
     A row printed one cell to the right pairs only when its cells fill every
     column: with fewer, the values may sit where they are printed or one
-    column to the left.  A row of its own width pairs cell by cell; a shorter
-    one lost empty cells at its end; a value under no header is a row of
-    another shape.
+    column to the left.  A row with its label in place pairs cell by cell (a
+    shorter one lost empty cells at its end); a value under no header means
+    the row has another shape than the header.
     """
     columns = layout.columns
+    named = [c for c in columns if c.header.strip()] if layout.header_rows else list(columns)
     if shifted:
-        if len(rest) != len(columns):
+        if len(rest) != len(named):
             return [], (f"its label sits in a value column and {len(rest)} cell(s) follow it "
-                        f"for {len(columns)} column(s), so no value's column is known")
-        return list(zip(columns, rest)), None
+                        f"for {len(named)} column(s), so no value's column is known")
+        return list(zip(named, rest)), None
     pairs = []
     for column in columns:
         offset = column.index - layout.label_index - 1
         pairs.append((column, rest[offset] if 0 <= offset < len(rest) else ""))
-    if layout.header_rows and any(text.strip() and not column.header.strip() for column, text in pairs):
-        named = sum(1 for c in columns if c.header.strip())
+    if any(text.strip() and column not in named for column, text in pairs):
         printed = sum(1 for t in rest if t.strip())
-        return [], f"it prints {printed} cell(s) where the header names {named} column(s), so no value's column is known"
+        return [], f"it prints {printed} cell(s) where the header names {len(named)} column(s), so no value's column is known"
     return pairs, None
 
 

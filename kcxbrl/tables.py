@@ -120,7 +120,7 @@ def _section_level(line: TextLine, taxonomy: Taxonomy) -> int | None:
     title = len(text.split()) <= _TITLE_WORDS and not text.endswith((".", ":", ";", ","))
     if _NUMBERED.match(text) and (line.heading or title):
         return 2
-    if line.heading or title and any(p.search(text) for role in taxonomy.roles for p in role.match):
+    if line.heading or (title and any(p.search(text) for role in taxonomy.roles for p in role.match)):
         return 1
     return None
 
@@ -157,27 +157,25 @@ def _whole_amount(cell: str) -> bool:
 
 
 def describe_scale(placed: PlacedTable) -> str:
-    """The scale each value column of a table was read with, and where it was stated."""
-    parts: dict[str, list[int]] = {}
+    """The scale each value column's amounts were read with, and where it was stated."""
+    parts: dict[str, list[str]] = {}
     for column in placed.layout.value_columns:
         if column.percent:
-            what = "percentages, no scale"
+            what = "percentages (no scale)"
+        elif column.currency is None:
+            what = "counts and ratios (no currency, no scale)"
         elif scale_from_text(column.header) is not None:
-            what = f"{_times(column.scale)} (scale from the column header)"
+            what = f"amounts {_times(column.scale)} (scale from the column header)"
         elif placed.scale_line is not None:
-            what = f"{_times(column.scale)} (scale from line {placed.scale_line})"
+            what = f"amounts {_times(column.scale)} (scale from line {placed.scale_line})"
         else:
-            what = "full units (no scale stated in reach)"
-        parts.setdefault(what, []).append(column.index)
-    return "; ".join(f"{what}: column{'s' if len(cols) > 1 else ''} {_spans(cols)}" for what, cols in parts.items())
+            what = "amounts in full units (no scale stated in reach)"
+        parts.setdefault(what, []).append(str(column.index))
+    return "; ".join(f"{what} in column{'s' if len(cols) > 1 else ''} {', '.join(cols)}" for what, cols in parts.items())
 
 
 def _times(scale: int) -> str:
-    return f"x{10 ** scale}" if scale else "full units"
-
-
-def _spans(indexes: list[int]) -> str:
-    return ", ".join(str(i) for i in indexes)
+    return f"x{10 ** scale}" if scale else "in full units"
 
 
 def _date_from_text(

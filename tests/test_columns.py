@@ -9,15 +9,21 @@ scale; a column two group phrases could head is a finding, never a guess.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from pathlib import Path
 from typing import Callable
 
 import pytest
 
+from kcxbrl.convert import convert_document
 from kcxbrl.headers import resolve_layout
+from kcxbrl.mapping import TableResult, map_table
 from kcxbrl.model import ColumnKind, Layout, Period, Table
-from kcxbrl.read import read_text
+from kcxbrl.read import read_filing, read_text
 from kcxbrl.tables import place_tables
 from kcxbrl.taxonomy import default_taxonomy
+
+SAMPLES = Path(__file__).parent.parent / "samples"
 
 Q4_2024 = Period(date(2024, 10, 1), date(2024, 12, 31))
 Q3_2025 = Period(date(2025, 7, 1), date(2025, 9, 30))
@@ -105,6 +111,16 @@ def test_quarter_and_year_groups(form: str, placement: str, phrases: tuple[str, 
 def test_date_shapes(form: str, shape: str, placement: str) -> None:
     text = table_text(PLACEMENTS[placement]("Three Months Ended", "Year Ended"), DATE_SHAPES[shape], form)
     layout, findings = resolve_layout(only_table(text), "t.txt", default_scale=3)
+    assert findings == []
+    assert columns(layout) == [(p, c, 3) for p, c in EXPECTED]
+
+
+@pytest.mark.parametrize("form", ["tab", "pipe"])
+def test_scale_printed_with_each_currency(form: str) -> None:
+    rows = header_rows(PLACEMENTS["centred, left of middle"]("Three Months Ended", "Year Ended"),
+                       DATE_SHAPES["Dec 31, 2025"])
+    rows[-1] = [""] + [f"{c}'000" for c in CURRENCIES]
+    layout, findings = resolve_layout(only_table(render([*rows, ["Total revenues", *REVENUES]], form)), "t.txt")
     assert findings == []
     assert columns(layout) == [(p, c, 3) for p, c in EXPECTED]
 
@@ -224,3 +240,122 @@ def test_change_phrase_over_the_last_column_is_not_a_centred_group() -> None:
         (ColumnKind.VALUE, Period.instant(date(2025, 12, 31))),
         (ColumnKind.CHANGE, None),
     ]
+
+
+# --- rows against columns ---------------------------------------------------------
+
+STATEMENT = (
+    "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS\n"
+    "\n"
+    "(All amounts in thousands, except for share and per share data)\n"
+    "\n"
+    "\tFor the year ended December 31,\t\t\n"
+    "\t2024\t2025\t2025\n"
+    "\tRMB\tRMB\tUS$\n"
+)
+ROW_LINE = 8  # the first row under the header
+
+
+def mapped(rows: str) -> TableResult:
+    (placed,), _ = place_tables(read_text(STATEMENT + rows, "t.txt"), default_taxonomy())
+    return map_table(placed, default_taxonomy(), "t.txt")
+
+
+def facts_of(result: TableResult) -> list[tuple[str, Period, str | None, Decimal]]:
+    return [(d.concept, d.period, d.currency, d.value) for d in result.drafts]
+
+
+def codes_of(result: TableResult) -> list[tuple[str, int | None]]:
+    return [(f.code, f.line) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Total revenues\t7,785,180\t9,558,619\t1,366,864\n",  # full width
+        "Total revenues\t7,785,180\t9,558,619\t1,366,864\t\n",  # an empty cell more at the end
+    ],
+)
+def test_row_of_the_header_width_fills_its_columns(row: str) -> None:
+    result = mapped(row)
+    assert codes_of(result) == []
+    assert facts_of(result) == [
+        ("Revenues", FY2024, "CNY", Decimal("7785180000")),
+        ("Revenues", FY2025, "CNY", Decimal("9558619000")),
+        ("Revenues", FY2025, "USD", Decimal("1366864000")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # trailing empty cells dropped by the conversion: the values sit where printed
+        ("Total revenues\t7,785,180\t9,558,619\n", [(FY2024, "CNY", "7785180000"), (FY2025, "CNY", "9558619000")]),
+        ("Total revenues\t7,785,180\n", [(FY2024, "CNY", "7785180000")]),
+        # an empty placeholder keeps the next value in its column
+        ("Total revenues\t\t9,558,619\n", [(FY2025, "CNY", "9558619000")]),
+        ("Total revenues\t\t\t1,366,864\n", [(FY2025, "USD", "1366864000")]),
+    ],
+)
+def test_row_ending_early_keeps_its_values_in_place(row: str, expected: list[tuple[Period, str, str]]) -> None:
+    result = mapped(row)
+    assert codes_of(result) == []
+    assert facts_of(result) == [("Revenues", p, c, Decimal(v)) for p, c, v in expected]
+
+
+def test_more_values_than_header_columns_places_none() -> None:
+    result = mapped("Total revenues\t7,785,180\t9,558,619\t1,366,864\t22.8%\n")
+    assert result.drafts == ()
+    assert codes_of(result) == [("kcxbrl:rowShapeMismatch", ROW_LINE)]
+    assert "prints 4 cell(s) where the header names 3 column(s)" in result.findings[0].message
+    assert [(c.line, c.column, c.text, c.outcome) for c in result.cells] == [
+        (ROW_LINE, 1, "7,785,180", "unmapped"), (ROW_LINE, 2, "9,558,619", "unmapped"),
+        (ROW_LINE, 3, "1,366,864", "unmapped"), (ROW_LINE, 4, "22.8%", "unmapped")]
+    assert all("does not fit the columns" in c.detail for c in result.cells)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "\tTotal revenues\t9,558,619\n",  # one value for three columns: which one?
+        "\tTotal revenues\t7,785,180\t9,558,619\n",
+        "\tTotal revenues\t\t9,558,619\n",  # a placeholder, still one cell short
+    ],
+)
+def test_label_in_a_value_cell_with_cells_missing_places_none(row: str) -> None:
+    result = mapped(row)
+    assert result.drafts == ()
+    assert codes_of(result) == [("kcxbrl:rowShapeMismatch", ROW_LINE)]
+    printed = [t for t in row.strip("\n").split("\t")[2:] if t]
+    assert [(c.text, c.outcome) for c in result.cells] == [(t, "unmapped") for t in printed]
+    assert "are left unplaced" in result.findings[0].message
+
+
+def test_label_in_a_value_cell_with_every_column_filled_is_read_from_the_first_column() -> None:
+    result = mapped("\tTotal revenues\t7,785,180\t9,558,619\t1,366,864\n")
+    assert codes_of(result) == [("kcxbrl:malformedRow", ROW_LINE)]
+    assert facts_of(result) == [
+        ("Revenues", FY2024, "CNY", Decimal("7785180000")),
+        ("Revenues", FY2025, "CNY", Decimal("9558619000")),
+        ("Revenues", FY2025, "USD", Decimal("1366864000")),
+    ]
+
+
+def test_heading_printed_in_a_value_cell_is_still_a_heading() -> None:
+    result = mapped("\tRevenues:\n" "Total revenues\t7,785,180\t9,558,619\t1,366,864\n")
+    assert codes_of(result) == []
+    assert len(result.drafts) == 3
+
+
+def test_sample_004_malformed_margin_row_places_no_value() -> None:
+    path = next(p for p in SAMPLES.glob("004_*.txt"))
+    conversion = convert_document(read_filing(path), default_taxonomy())
+    (finding,) = [f for f in conversion.findings if f.line == 103]
+    assert (finding.code, finding.level.value) == ("kcxbrl:rowShapeMismatch", "warning")
+    assert "'Gross margin'" in finding.message and "(16.7%)" in finding.message
+    assert [(c.text, c.outcome) for c in conversion.cells if c.line == 103] == [("16.7%", "unmapped")]
+    # H1 2024's gross margin is still a fact: the MD&A states it ("compared with 16.7% in the
+    # same period of 2024"), and no table row gives it
+    (margin,) = [f for f in conversion.instance.facts if f.concept == "GrossMargin" and f.context.id == "H1-2024"]
+    assert margin.value == Decimal("0.167")
+    assert 220 in [s.line for s in margin.sources] and all(s.table is None for s in margin.sources)
