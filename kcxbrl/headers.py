@@ -19,6 +19,7 @@ import logging
 import re
 from datetime import date, timedelta
 from itertools import combinations
+from math import comb
 
 from kcxbrl.findings import Finding, warning
 from kcxbrl.model import Column, ColumnKind, Layout, Period, Row, Table
@@ -68,6 +69,8 @@ _DURATIONS = (
 _GROUP_PHRASE = re.compile(
     "|".join(p.pattern for p, _ in _DURATIONS) + r"|\bas\s+(?:of|at)\b", re.IGNORECASE
 )
+# Splits of a group row's columns worth trying; more is no header a filing prints.
+_MAX_SPLITS = 5000
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b(?!\s*%)|\b(\d{1,2})\s+([A-Za-z]{3,9})\b")
 
@@ -228,16 +231,15 @@ def _centred(
     their groups: every split of the columns into runs, one per phrase, where
     each phrase lies over its run and no run repeats a date and currency."""
     splits: list[tuple[int, ...]] = []
+    if comb(len(leaves) - 1, len(phrases) - 1) > _MAX_SPLITS:
+        return _undecided(phrases, leaves, owners, doubtful)
     for cuts in combinations(range(1, len(leaves)), len(phrases) - 1):
         bounds = (0, *cuts, len(leaves))
         runs = [leaves[a:b] for a, b in zip(bounds, bounds[1:])]
         if all(run[0] <= p <= run[-1] and len({below[k] for k in run}) == len(run) for p, run in zip(phrases, runs)):
             splits.append(tuple(p for p, run in zip(phrases, runs) for _ in run))
-    if not splits:  # no reading fits: no column of the block takes a phrase
-        for k in leaves:
-            owners[k] = None
-            doubtful[k] = list(phrases)
-        return
+    if not splits:  # no reading fits
+        return _undecided(phrases, leaves, owners, doubtful)
     for i, k in enumerate(leaves):
         choices = sorted({split[i] for split in splits})
         if len(choices) == 1:
@@ -245,6 +247,15 @@ def _centred(
         else:
             owners[k] = None
             doubtful[k] = choices
+
+
+def _undecided(
+    phrases: list[int], leaves: list[int], owners: list[int | None], doubtful: dict[int, list[int]]
+) -> None:
+    """No column of the block takes a phrase; each is a finding."""
+    for k in leaves:
+        owners[k] = None
+        doubtful[k] = list(phrases)
 
 
 def _column(j: int, header: str, default_scale: int, *, contested: bool = False) -> tuple[Column, list[str]]:

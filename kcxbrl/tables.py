@@ -94,35 +94,48 @@ class _Sections:
     a caption printed in it states (level 0 is the document itself)."""
 
     def __init__(self) -> None:
-        self.open: list[tuple[int, int | None, int | None]] = [(0, None, None)]
+        # (level, scale stated, its line, whether a table has been read since)
+        self.open: list[tuple[int, int | None, int | None, bool]] = [(0, None, None, False)]
 
     def read(self, line: TextLine, taxonomy: Taxonomy) -> None:
-        level = _section_level(line, taxonomy)
+        level, names_role = _section_level(line, taxonomy)
         if level is not None:
-            while self.open[-1][0] >= level:
+            keeps = level == 1 and not names_role  # a plain heading may sit between a caption and its table
+            while self.open[-1][0] >= level and not (keeps and self._waiting()):
                 self.open.pop()
-            self.open.append((level, None, None))
+            self.open.append((level, None, None, False))
         stated = scale_from_text(line.text)
         if stated is not None:
-            self.open[-1] = (self.open[-1][0], stated, line.line)
+            self.open[-1] = (self.open[-1][0], stated, line.line, False)
+
+    def _waiting(self) -> bool:
+        """A caption no table has followed yet: a heading naming no statement
+        ("(Unaudited)", the company's name) printed before the table does
+        not end it."""
+        _, scale, _, reached = self.open[-1]
+        return scale is not None and not reached
 
     def scale(self) -> tuple[int, int | None]:
-        """The scale in reach and the line that states it."""
-        for _, scale, line in reversed(self.open):
+        """The scale in reach and the line that states it; the caption has now reached a table."""
+        for i in range(len(self.open) - 1, -1, -1):
+            level, scale, line, _ = self.open[i]
             if scale is not None:
+                self.open[i] = (level, scale, line, True)
                 return scale, line
         return 0, None
 
 
-def _section_level(line: TextLine, taxonomy: Taxonomy) -> int | None:
-    """1 for a heading or a statement's title, 2 for a numbered note, None for prose."""
+def _section_level(line: TextLine, taxonomy: Taxonomy) -> tuple[int | None, bool]:
+    """1 for a heading or a statement's title, 2 for a numbered note, None for
+    prose; and whether the line names a statement or note."""
     text = line.text.strip()
     title = len(text.split()) <= _TITLE_WORDS and not text.endswith((".", ":", ";", ","))
+    names_role = title and any(p.search(text) for role in taxonomy.roles for p in role.match)
     if _NUMBERED.match(text) and (line.heading or title):
-        return 2
-    if line.heading or (title and any(p.search(text) for role in taxonomy.roles for p in role.match)):
-        return 1
-    return None
+        return 2, names_role
+    if line.heading or names_role:
+        return 1, names_role
+    return None, False
 
 
 def _scale_unknown(table: Table, layout: Layout, source: str) -> list[Finding]:

@@ -160,6 +160,23 @@ def test_continuation_after_a_page_break_keeps_the_scale() -> None:
     assert [(t.scale, t.scale_line) for t in tables] == [(3, 3), (3, 3)]
 
 
+@pytest.mark.parametrize(
+    ("between", "expected", "codes"),
+    [
+        ("**(Unaudited)**\n\n", (3, 3), []),
+        ("**KINGSOFT CLOUD HOLDINGS LIMITED**\n\n", (3, 3), []),
+        # a statement's title starts another statement: the caption above it is not its own
+        ("UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS\n\n", (0, None), ["kcxbrl:scaleUnknown@7"]),
+    ],
+    ids=["unaudited", "company", "other-statement"],
+)
+def test_heading_between_a_caption_and_its_table(between: str, expected: tuple[int, int | None], codes: list[str]) -> None:
+    text = STATEMENT.replace("\n\n\tFor", "\n\n" + between + "\tFor", 1)
+    (table,), found = placed(text)
+    assert (table.scale, table.scale_line) == expected
+    assert found == codes
+
+
 NOTES = (
     "NOTES TO THE UNAUDITED CONDENSED CONSOLIDATED FINANCIAL STATEMENTS\n\n"
     "(Amounts in thousands of Renminbi (“RMB”) and U.S. dollars (“US$”), except for number of shares)\n\n"
