@@ -36,7 +36,7 @@ SCALE_UNKNOWN = "kcxbrl:scaleUnknown"
 _NUMBERED = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\)|note\s+\d{1,2}[.:]?)\s+\S", re.IGNORECASE)
 _TITLE_WORDS = 16
 # rows of share counts and per-share amounts print no scaled amounts
-_SHARES = re.compile(r"\bshares?\b|\bADSs?\b|\bper\s+(?:share|ADS)\b", re.IGNORECASE)
+_SHARES = re.compile(r"\b(?:shares?|ADSs?)\b(?!-)|\bper\s+(?:share|ADS)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

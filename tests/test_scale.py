@@ -137,6 +137,13 @@ def test_scale_from_the_column_header_needs_no_caption() -> None:
     assert describe_scale(table) == "amounts x1000 (scale from the column header) in columns 1, 2"
 
 
+LOSS_PER_SHARE = (
+    "6. LOSS PER SHARE\n\n"
+    "Basic and diluted loss per share for each of the years presented are calculated as follows:\n\n"
+    "\tFor the year ended December 31,\t\n\t2024\t2025\n\tRMB\tRMB\n"
+)
+
+
 @pytest.mark.parametrize(
     "rows",
     [
@@ -147,9 +154,16 @@ def test_scale_from_the_column_header_needs_no_caption() -> None:
     ids=["per-share", "share-count", "percent"],
 )
 def test_no_scale_warning_for_per_share_share_counts_and_percentages(rows: str) -> None:
-    text = "6. LOSS PER SHARE\n\n\tFor the year ended December 31,\t\n\t2024\t2025\n\tRMB\tRMB\n" + rows
-    _, codes = placed(text)
+    text = LOSS_PER_SHARE + rows
+    (table,), codes = placed(text)
+    assert table.role is not None and table.role.id == "LossPerShare"
     assert codes == []
+
+
+def test_share_based_compensation_is_an_amount() -> None:
+    (table,), codes = placed(LOSS_PER_SHARE + "Share-based compensation expenses\t280,136\t411,823\n")
+    assert table.role is not None
+    assert codes == ["kcxbrl:scaleUnknown@5"]
 
 
 def test_continuation_after_a_page_break_keeps_the_scale() -> None:
