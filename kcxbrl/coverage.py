@@ -29,7 +29,7 @@ from kcxbrl.jinja import xml_decimal
 from kcxbrl.mapping import CellResult, TableResult
 from kcxbrl.model import Draft, Fact, Instance, Row
 from kcxbrl.prose import TEXT_COLUMN
-from kcxbrl.tables import PlacedTable
+from kcxbrl.tables import PlacedTable, describe_scale
 from kcxbrl.taxonomy import Taxonomy
 
 if TYPE_CHECKING:  # convert imports this module
@@ -76,6 +76,7 @@ class Coverage:
     numbers: tuple[CoveredNumber, ...]
     from_text: tuple[str, ...] = ()  # facts taken from sentences, one line each
     not_from_text: tuple[str, ...] = ()  # figures of sentences that became no fact, with the reason
+    scales: tuple[tuple[int, int, str], ...] = ()  # (table, its line, the scale its columns were read with)
 
     def count(self, outcome: str) -> int:
         return sum(1 for n in self.numbers if n.outcome == outcome)
@@ -90,7 +91,11 @@ class Coverage:
     def report(self) -> str:
         counts = ", ".join(f"{o} {self.count(o)}" for o in OUTCOMES)
         lines = [f"# {self.source}: {len(self.numbers)} numbers in tables; {counts}"]
+        scales = {table: (line, text) for table, line, text in self.scales}
         for n in self.numbers:
+            if n.table in scales:  # before the table's first number
+                line, text = scales.pop(n.table)
+                lines.append(f"# {self.source}:{line} table {n.table}: {text}")
             outcome = "UNEXPLAINED" if n.outcome == UNEXPLAINED else n.outcome
             lines.append(f"{self.source}:{n.line} table {n.table} cell {n.column} '{n.text}': {outcome} {n.detail}")
         lines.append(f"# {self.source}: {len(self.from_text)} figures taken from the text")
@@ -251,8 +256,9 @@ def cover(conversion: Conversion, taxonomy: Taxonomy) -> Coverage:
     for table, result in trace.tables:
         cells, drafts = _mapped(table, result)
         numbers += _walk_table(table, cells, drafts, by_line, used, walk, trace.consumed)
+    scales = tuple((t.table.index, t.table.line, describe_scale(t)) for t, result in trace.tables if result is not None)
     return Coverage(conversion.source, tuple(numbers), _from_text(conversion.instance, taxonomy),
-                    _not_from_text(conversion.source, conversion.cells))
+                    _not_from_text(conversion.source, conversion.cells), scales)
 
 
 def _not_from_text(source: str, cells: tuple[CellResult, ...]) -> tuple[str, ...]:

@@ -3,6 +3,13 @@
 Headers in the filings are split over up to four rows (`Three Months Ended`
 / `Mar 31,` / `2025` / `RMB`) and a phrase printed once spans the empty cells
 to its right.  Each column's texts are joined top to bottom and read as one.
+
+A period phrase printed over a group of columns (`Three Months Ended` over
+four, `Year Ended` over three) may also sit in the middle of its group, with
+empty cells on both sides.  Then the columns are split into groups so that
+each phrase lies over its own group and no group holds two columns printing
+the same date and currency; a column that more than one split gives to
+different phrases is a finding, never a guess.
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ import calendar
 import logging
 import re
 from datetime import date, timedelta
+from itertools import combinations
+from math import comb
 
 from kcxbrl.findings import Finding, warning
 from kcxbrl.model import Column, ColumnKind, Layout, Period, Row, Table
@@ -21,6 +30,7 @@ log = logging.getLogger(__name__)
 PERIOD_UNKNOWN = "kcxbrl:columnPeriodUnknown"
 PERIOD_AMBIGUOUS = "kcxbrl:columnPeriodAmbiguous"
 CURRENCY_AMBIGUOUS = "kcxbrl:columnCurrencyAmbiguous"
+GROUP_AMBIGUOUS = "kcxbrl:columnGroupAmbiguous"
 
 # First cells that mark a header row over the label column.
 HEADER_WORDS = frozenset({"notes", "note", "function", "exhibit no.", "exhibit no", "exhibit number"})
@@ -29,6 +39,12 @@ _SCALES = (
     (re.compile(r"\bin\s+thousands?\b|\bthousands\s+of\b|['’]000\b(?!,000)", re.IGNORECASE), 3),
     (re.compile(r"\bin\s+millions?\b|\bmillions\s+of\b|['’]000,000\b", re.IGNORECASE), 6),
     (re.compile(r"\bin\s+billions?\b|\bbillions\s+of\b", re.IGNORECASE), 9),
+    # a caption of its own naming the currency only: amounts in full units
+    (re.compile(
+        r"^\(?\s*(?:all\s+)?(?:amounts?\s+)?(?:are\s+)?(?:(?:expressed|stated|presented)\s+)?in\s+"
+        r"(?:RMB|CNY|Renminbi|US\s?\$|USD|U\.S\.\s+dollars?|HK\$|HKD)\s*\)?$",
+        re.IGNORECASE,
+    ), 0),
 )
 _CURRENCIES = (
     (re.compile(r"\bRMB\b|\bCNY\b|\bRenminbi\b"), "CNY"),
@@ -49,6 +65,12 @@ _DURATIONS = (
     (re.compile(r"\b(?:twelve|12)[\s-]+months?\s+end(?:ed|ing)\b|\byears?\s+end(?:ed|ing)\b", re.I), 12),
     (re.compile(r"\bmonth\s+end(?:ed|ing)\b", re.I), 1),
 )
+# A phrase that names a period for the columns under it (what a group header says).
+_GROUP_PHRASE = re.compile(
+    "|".join(p.pattern for p, _ in _DURATIONS) + r"|\bas\s+(?:of|at)\b", re.IGNORECASE
+)
+# Splits of a group row's columns worth trying; more is no header a filing prints.
+_MAX_SPLITS = 5000
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b(?!\s*%)|\b(\d{1,2})\s+([A-Za-z]{3,9})\b")
 
@@ -68,15 +90,18 @@ def resolve_layout(table: Table, source: str, default_scale: int = 0) -> tuple[L
     count = _header_count(table)
     heads = table.rows[:count]
     width = table.width
-    texts, lines = _column_texts(heads, width)
+    texts, lines, contested = _column_texts(heads, width)
     findings: list[Finding] = []
     columns: list[Column] = []
     for j in range(1, width):
         header = " ".join(texts[j])
         line = lines[j] or table.line
-        column, problems = _column(j, header, default_scale)
-        if problems and column.kind is ColumnKind.VALUE and count and _holds_numbers(table.rows[count:], j):
-            findings.extend(_finding(code, table, j, header, source, line) for code in problems)
+        column, problems = _column(j, header, default_scale, contested=j in contested)
+        # a column under no header at all holds cells of misshapen rows; the rows say so
+        if problems and header and column.kind is ColumnKind.VALUE and count and _holds_numbers(table.rows[count:], j):
+            findings.extend(
+                _finding(code, table, j, header, source, line, contested.get(j, ())) for code in problems
+            )
         columns.append(column)
     log.debug("table %d: %d header rows, %d columns", table.index, count, len(columns))
     return Layout(header_rows=count, columns=tuple(columns)), findings
@@ -106,14 +131,24 @@ def _is_amount(cell: str) -> bool:
     return number is not None and not is_year(number)
 
 
-def _column_texts(heads: tuple[Row, ...], width: int) -> tuple[list[list[str]], list[int | None]]:
-    """Per column, the header texts top to bottom, and the line of the first."""
+def _column_texts(
+    heads: tuple[Row, ...], width: int
+) -> tuple[list[list[str]], list[int | None], dict[int, tuple[str, ...]]]:
+    """Per column, the header texts top to bottom, the line of the first, and
+    the columns two or more group phrases could head (with those phrases)."""
     texts: list[list[str]] = [[] for _ in range(width)]
     lines: list[int | None] = [None] * width
+    contested: dict[int, tuple[str, ...]] = {}
     owners_above: list[list[int | None]] = []
-    for row in heads:
-        cells = [c.strip() for c in row.cells] + [""] * (width - len(row.cells))
-        owners = _owners(cells, owners_above)
+    rows = [[c.strip() for c in row.cells] + [""] * (width - len(row.cells)) for row in heads]
+    reach = max((len(row.cells) for row in heads), default=0)  # columns past every header row have none
+    for position, (row, cells) in enumerate(zip(heads, rows)):
+        below = _signatures(rows[position + 1 :], width)
+        owners, doubtful = _owners(cells, owners_above, below)
+        owners[reach:] = [None] * (width - reach)
+        for k, phrases in doubtful.items():
+            contested[k] = contested.get(k, ()) + tuple(cells[p] for p in phrases)
+            lines[k] = lines[k] or row.line
         for k in range(1, width):
             owner = owners[k]
             if owner is None:
@@ -122,14 +157,24 @@ def _column_texts(heads: tuple[Row, ...], width: int) -> tuple[list[list[str]], 
             if lines[k] is None:
                 lines[k] = row.line
         owners_above.append(owners)
-    return texts, lines
+    return texts, lines, contested
 
 
-def _owners(cells: list[str], above: list[list[int | None]]) -> list[int | None]:
-    """Which cell's text each column takes in this row (merged cells span right).
+def _signatures(below: list[list[str]], width: int) -> list[str]:
+    """What the rows under a header row print in each column (`Dec 31, 2025 RMB`)."""
+    return [" ".join(cells[k] for cells in below if cells[k]) for k in range(width)]
+
+
+def _owners(
+    cells: list[str], above: list[list[int | None]], below: list[str]
+) -> tuple[list[int | None], dict[int, list[int]]]:
+    """Which cell's text each column takes in this row (merged cells span right),
+    and the columns whose phrase cannot be told (with the candidate cells).
 
     A cell spans the empty cells after it only while the rows above group those
     columns with it: a lower header row subdivides the upper one, never crosses it.
+    Period phrases printed over the middle of their groups are placed by
+    ``_centred``.
     """
     owners: list[int | None] = [k if cells[k] else None for k in range(len(cells))]
     for j in range(1, len(cells)):
@@ -139,10 +184,81 @@ def _owners(cells: list[str], above: list[list[int | None]]) -> list[int | None]
         while k < len(cells) and not cells[k] and all(row[k] == row[j] for row in above):
             owners[k] = j
             k += 1
-    return owners
+    doubtful: dict[int, list[int]] = {}
+    for block in _blocks(len(cells), above):
+        phrases = [k for k in block if cells[k]]
+        leaves = [k for k in block if below[k]]
+        if not phrases or not leaves or not all(_GROUP_PHRASE.search(cells[k]) for k in phrases):
+            continue
+        if not _needs_regrouping(phrases, leaves, owners, below):
+            continue
+        _centred(phrases, leaves, below, owners, doubtful)
+    return owners, doubtful
 
 
-def _column(j: int, header: str, default_scale: int) -> tuple[Column, list[str]]:
+def _blocks(width: int, above: list[list[int | None]]) -> list[list[int]]:
+    """Runs of value columns the rows above keep together."""
+    blocks: list[list[int]] = []
+    for k in range(1, width):
+        if blocks and all(row[k] == row[k - 1] for row in above):
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+    return blocks
+
+
+def _needs_regrouping(phrases: list[int], leaves: list[int], owners: list[int | None], below: list[str]) -> bool:
+    """Spanning to the right leaves a column before the first phrase without
+    one, or puts two columns of the same date and currency under one of two
+    or more phrases (another split may keep them apart)."""
+    if leaves[0] < phrases[0]:
+        return True
+    if len(phrases) == 1:
+        return False
+    groups: dict[int, list[str]] = {}
+    for k in leaves:
+        owner = owners[k]
+        if owner is not None:
+            groups.setdefault(owner, []).append(below[k])
+    return any(len(set(g)) < len(g) for g in groups.values())
+
+
+def _centred(
+    phrases: list[int], leaves: list[int], below: list[str],
+    owners: list[int | None], doubtful: dict[int, list[int]],
+) -> None:
+    """Give each column the phrase of its group, for phrases printed over
+    their groups: every split of the columns into runs, one per phrase, where
+    each phrase lies over its run and no run repeats a date and currency."""
+    splits: list[tuple[int, ...]] = []
+    if comb(len(leaves) - 1, len(phrases) - 1) > _MAX_SPLITS:
+        return _undecided(phrases, leaves, owners, doubtful)
+    for cuts in combinations(range(1, len(leaves)), len(phrases) - 1):
+        bounds = (0, *cuts, len(leaves))
+        runs = [leaves[a:b] for a, b in zip(bounds, bounds[1:])]
+        if all(run[0] <= p <= run[-1] and len({below[k] for k in run}) == len(run) for p, run in zip(phrases, runs)):
+            splits.append(tuple(p for p, run in zip(phrases, runs) for _ in run))
+    if not splits:  # no reading fits
+        return _undecided(phrases, leaves, owners, doubtful)
+    for i, k in enumerate(leaves):
+        choices = sorted({split[i] for split in splits})
+        if len(choices) == 1:
+            owners[k] = choices[0]
+        else:
+            owners[k] = None
+            doubtful[k] = choices
+
+
+def _undecided(
+    phrases: list[int], leaves: list[int], owners: list[int | None], doubtful: dict[int, list[int]]
+) -> None:
+    """No column of the block takes a phrase; each is a finding."""
+    for k in leaves:
+        owners[k] = None
+        doubtful[k] = list(phrases)
+
+
+def _column(j: int, header: str, default_scale: int, *, contested: bool = False) -> tuple[Column, list[str]]:
     body = " ".join(_NOISE.sub(" ", header).split())
     if _NOTE.fullmatch(body):
         return Column(j, ColumnKind.NOTE, header), []
@@ -155,6 +271,8 @@ def _column(j: int, header: str, default_scale: int) -> tuple[Column, list[str]]
         scale = default_scale if stated is None else stated
     if _CHANGE.search(body):
         return Column(j, ColumnKind.CHANGE, header, None, currency, scale, percent), []
+    if contested:  # its date alone would read as an instant: no period at all
+        return Column(j, ColumnKind.VALUE, header, None, currency, scale, percent), [*problems, GROUP_AMBIGUOUS]
     period, code = _period(body)
     if code:
         problems.append(code)
@@ -186,7 +304,10 @@ def _period(body: str) -> tuple[Period | None, str | None]:
             return None, PERIOD_UNKNOWN
     else:
         return None, PERIOD_UNKNOWN
-    months = next((n for pattern, n in _DURATIONS if pattern.search(body)), None)
+    durations = {n for pattern, n in _DURATIONS if pattern.search(body)}
+    if len(durations) > 1:  # two group phrases over one column
+        return None, PERIOD_AMBIGUOUS
+    months = durations.pop() if durations else None
     if months is None:
         return Period(None, end), None  # `As at` or a bare date: an instant
     return Period(_months_back(end + timedelta(days=1), months), end), None
@@ -214,9 +335,14 @@ def _holds_numbers(rows: tuple[Row, ...], j: int) -> bool:
     return any(j < len(r.cells) and parse_number(r.cells[j]) is not None for r in rows)
 
 
-def _finding(code: str, table: Table, j: int, header: str, source: str, line: int) -> Finding:
+def _finding(
+    code: str, table: Table, j: int, header: str, source: str, line: int, phrases: tuple[str, ...] = ()
+) -> Finding:
     if code == PERIOD_AMBIGUOUS:
         what = "names more than one period"
+    elif code == GROUP_AMBIGUOUS:
+        named = " or ".join(f"'{p}'" for p in dict.fromkeys(phrases))
+        what = f"may belong to the group headed {named}; its period is left open"
     elif code == CURRENCY_AMBIGUOUS:
         what = "names more than one currency"
     else:

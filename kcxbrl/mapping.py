@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kcxbrl.findings import Finding, error, info, warning
-from kcxbrl.model import Column, ColumnKind, Draft, Member, Number, Period, Provenance, Row
+from kcxbrl.model import Column, ColumnKind, Draft, Layout, Member, Number, Period, Provenance, Row
 from kcxbrl.tables import PlacedTable
 from kcxbrl.taxonomy import Concept, LabelIndex, Node, Taxonomy, normalize_label
 from kcxbrl.values import as_ratio, parse_number, scaled
 
 log = logging.getLogger(__name__)
+
+ROW_SHAPE_MISMATCH = "kcxbrl:rowShapeMismatch"
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,33 @@ def _name_row(
     return first_ambiguous or Pick(None), label, section
 
 
+def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[tuple[Column, str]], str | None]:
+    """Each cell after the label with its column, or why the cells cannot be
+    paired with columns without a guess.
+
+    A row printed one cell to the right pairs only when its cells fill every
+    column: with fewer, the values may sit where they are printed or one
+    column to the left.  A row with its label in place pairs cell by cell (a
+    shorter one lost empty cells at its end); a value under no header means
+    the row has another shape than the header.
+    """
+    columns = layout.columns
+    named = [c for c in columns if c.header.strip()] if layout.header_rows else list(columns)
+    if shifted:
+        if len(rest) != len(named):
+            return [], (f"its label sits in a value column and {len(rest)} cell(s) follow it "
+                        f"for {len(named)} column(s), so no value's column is known")
+        return list(zip(named, rest)), None
+    pairs = []
+    for column in columns:
+        offset = column.index - layout.label_index - 1
+        pairs.append((column, rest[offset] if 0 <= offset < len(rest) else ""))
+    if any(text.strip() and column not in named for column, text in pairs):
+        printed = sum(1 for t in rest if t.strip())
+        return [], f"it prints {printed} cell(s) where the header names {len(named)} column(s), so no value's column is known"
+    return pairs, None
+
+
 def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResult:
     """Map every number of one financial table (whose role is known)."""
     role = placed.role
@@ -206,30 +235,27 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
     named: list[Node] = []  # nodes rows of this table already named
     previous: Node | None = None
     pending: str | None = None
-    columns = [c for c in layout.columns]
-    value_columns = [c for c in columns if c.kind is ColumnKind.VALUE]
 
     for row in table.rows[layout.header_rows :]:
         label, rest, shifted = _repair(row, layout.label_index)
-        if shifted:
-            # a label printed in the first value cell: values fill the columns from the left
-            numbers = [(value_columns[i], t) for i, t in enumerate(rest) if i < len(value_columns)]
+        pairs, problem = _pair(rest, shifted, layout)
+        if problem is not None and _unplaced(row, layout.label_index, label, table.index, problem, source, findings, cells):
+            continue
+        if shifted and pairs:
+            # a label printed in the first value cell, its cells filling every column
             findings.append(warning(
                 "kcxbrl:malformedRow",
                 f"row '{label}' of table {table.index} has its label in a value column; "
-                f"its {sum(1 for _, t in numbers if t.strip())} value(s) are read from the first column on",
+                f"its {sum(1 for _, t in pairs if t.strip())} value(s) are read from the first column on",
                 file=source, line=row.line,
             ))
-        else:
-            numbers = []
-            for column in columns:
-                offset = column.index - layout.label_index - 1
-                text = rest[offset] if 0 <= offset < len(rest) else ""
-                if column.kind is ColumnKind.VALUE:
-                    numbers.append((column, text))
-                elif text.strip() and parse_number(text) is not None:
-                    reason = "note reference" if column.kind is ColumnKind.NOTE else "percentage change column"
-                    cells.append(CellResult(row.line, column.index, text.strip(), "skipped", reason))
+        numbers = []
+        for column, text in pairs:
+            if column.kind is ColumnKind.VALUE:
+                numbers.append((column, text))
+            elif text.strip() and parse_number(text) is not None:
+                reason = "note reference" if column.kind is ColumnKind.NOTE else "percentage change column"
+                cells.append(CellResult(row.line, column.index, text.strip(), "skipped", reason))
         parsed = [(c, t.strip(), parse_number(t)) for c, t in numbers if t.strip()]
         parsed_numbers = [(c, t, n) for c, t, n in parsed if n is not None]
         for c, t, n in parsed:
@@ -322,6 +348,26 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
                 ))
                 cells.append(CellResult(row.line, column.index, text, "unmapped", result))
     return TableResult(tuple(drafts), tuple(findings), tuple(cells), tuple(unmatched))
+
+
+def _unplaced(
+    row: Row, label_index: int, label: str, table: int, problem: str, source: str,
+    findings: list[Finding], cells: list[CellResult],
+) -> bool:
+    """Report every number of a row that cannot be paired with columns; False
+    when it prints none (a heading printed out of place reads as a heading)."""
+    printed = [(i, t.strip()) for i, t in enumerate(row.cells) if i > label_index and parse_number(t) is not None]
+    if not printed:
+        return False
+    findings.append(warning(
+        ROW_SHAPE_MISMATCH,
+        f"row '{label or '(no label)'}' of table {table}: {problem}; its {len(printed)} number(s) "
+        f"({', '.join(t for _, t in printed)}) are left unplaced",
+        file=source, line=row.line,
+    ))
+    cells.extend(CellResult(row.line, i, t, "unmapped", f"row '{label}' does not fit the columns: {problem}")
+                 for i, t in printed)
+    return True
 
 
 def _draft(

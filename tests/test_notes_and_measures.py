@@ -60,7 +60,7 @@ CASES = [
     ("003", "AdjustedOperatingIncomeLoss", "Q4-2025", "CNY", "54586000", "-3"),
     ("003", "NetLossMargin", "Q1-2025", "pure", "-0.160", "3"),
     ("003", "AdjustedEbitdaMargin", "Q1-2026", "pure", "0.276", "3"),
-    # 004: the malformed margin row gives its one value to H1 2024
+    # 004: the malformed margin row places no value; H1 2024's gross margin is stated in the MD&A
     ("004", "GrossMargin", "H1-2024", "pure", "0.167", "3"),
     ("004", "AdjustedGrossMargin", "H1-2025", "pure", "0.157", "3"),
     ("004", "AdjustedEbitda", "H1-2024", "CNY", "93781000", "-3"),
