@@ -198,9 +198,10 @@ def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[tuple[Co
 
     A row printed one cell to the right pairs only when its cells fill every
     column: with fewer, the values may sit where they are printed or one
-    column to the left.  A row with its label in place pairs cell by cell (a
-    shorter one lost empty cells at its end); a value under no header means
-    the row has another shape than the header.
+    column to the left.  A row with its label in place pairs cell by cell; a
+    shorter one pairs only when it ends in an empty cell (what it lost at its
+    end was empty).  A value under no header means the row has another shape
+    than the header.
     """
     columns = layout.columns
     named = [c for c in columns if c.header.strip()] if layout.header_rows else list(columns)
@@ -213,9 +214,14 @@ def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[tuple[Co
     for column in columns:
         offset = column.index - layout.label_index - 1
         pairs.append((column, rest[offset] if 0 <= offset < len(rest) else ""))
+    printed = sum(1 for t in rest if t.strip())
     if any(text.strip() and column not in named for column, text in pairs):
-        printed = sum(1 for t in rest if t.strip())
         return [], f"it prints {printed} cell(s) where the header names {len(named)} column(s), so no value's column is known"
+    if len(rest) < len(named) and rest and rest[-1].strip():
+        # a row that stops at a value, short of the header: a value may have been
+        # lost anywhere in it, so its cells may sit one column off
+        return [], (f"it prints {len(rest)} cell(s) for the header's {len(named)} column(s) and "
+                    f"nothing marks which is missing, so no value's column is known")
     return pairs, None
 
 

@@ -289,11 +289,11 @@ def test_row_of_the_header_width_fills_its_columns(row: str) -> None:
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
-        # trailing empty cells dropped by the conversion: the values sit where printed
-        ("Total revenues\t7,785,180\t9,558,619\n", [(FY2024, "CNY", "7785180000"), (FY2025, "CNY", "9558619000")]),
-        ("Total revenues\t7,785,180\n", [(FY2024, "CNY", "7785180000")]),
+        # a row ending in an empty cell: what it lost at its end was empty
+        ("Total revenues\t7,785,180\t9,558,619\t\n", [(FY2024, "CNY", "7785180000"), (FY2025, "CNY", "9558619000")]),
+        ("Total revenues\t7,785,180\t\n", [(FY2024, "CNY", "7785180000")]),
         # an empty placeholder keeps the next value in its column
-        ("Total revenues\t\t9,558,619\n", [(FY2025, "CNY", "9558619000")]),
+        ("Total revenues\t\t9,558,619\t\n", [(FY2025, "CNY", "9558619000")]),
         ("Total revenues\t\t\t1,366,864\n", [(FY2025, "USD", "1366864000")]),
     ],
 )
@@ -301,6 +301,23 @@ def test_row_ending_early_keeps_its_values_in_place(row: str, expected: list[tup
     result = mapped(row)
     assert codes_of(result) == []
     assert facts_of(result) == [("Revenues", p, c, Decimal(v)) for p, c, v in expected]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Total revenues\t7,785,180\t9,558,619\n",  # a value lost: first, middle or last?
+        "Total revenues\t7,785,180\n",
+        "Total revenues\t\t9,558,619\n",
+    ],
+)
+def test_row_stopping_short_at_a_value_places_none(row: str) -> None:
+    result = mapped(row)
+    assert result.drafts == ()
+    assert codes_of(result) == [("kcxbrl:rowShapeMismatch", ROW_LINE)]
+    assert "nothing marks which is missing" in result.findings[0].message
+    printed = [t for t in row.strip("\n").split("\t")[1:] if t]
+    assert [(c.text, c.outcome) for c in result.cells] == [(t, "unmapped") for t in printed]
 
 
 def test_more_values_than_header_columns_places_none() -> None:

@@ -52,3 +52,26 @@ def test_reworded_sample_gives_the_facts_of_the_sample(reworded: Path) -> None:
     assert sorted(f.code for f in got.findings if f.level is not Level.INFO) == codes, "\n".join(
         str(f) for f in got.findings if f.level is not Level.INFO
     )
+
+
+def test_damaged_filing_loses_only_what_the_damage_hides_and_says_where() -> None:
+    """tests/data/next/damaged_003.md: a row that lost a value, an `n/a` cell,
+    a page break repeating the header, a statement without its title."""
+    original = convert_document(read_filing(next(SAMPLES.glob("003_*.txt"))))
+    damaged = convert_document(read_filing(NEXT / "damaged_003.txt"))
+    want = {r.key: r for r in rows_of(original.instance.facts, original.taxonomy)}
+    got = {r.key: r for r in rows_of(damaged.instance.facts, damaged.taxonomy)}
+    assert not got.keys() - want.keys(), "a fact the sample does not have"
+    assert all(got[k] == want[k] for k in got), "a fact with another value than in the sample"
+    lost = sorted((k[0], k[1], k[2]) for k in want.keys() - got.keys())
+    assert lost == [
+        ("InterestIncome", "2025-01-01--2025-03-31", "CNY"),
+        ("InterestIncome", "2025-10-01--2025-12-31", "CNY"),
+        ("InterestIncome", "2026-01-01--2026-03-31", "CNY"),
+        ("InterestIncome", "2026-01-01--2026-03-31", "USD"),
+        ("RestrictedCashCurrent", "2026-03-31", "USD"),
+    ]
+    where = {(f.code, f.line) for f in damaged.findings}
+    assert ("kcxbrl:rowShapeMismatch", 242) in where
+    assert ("kcxbrl:cellNotNumber", 181) in where
+    assert ("kcxbrl:roleFromRows", 350) in where  # the cash flows, placed by their rows
