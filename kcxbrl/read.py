@@ -160,19 +160,24 @@ def _controls(raw: str) -> list[str]:
     found = _CONTROL.findall(raw)
     for match in _CHAR_REF.finditer(raw):
         char = _referenced(match)
-        if char is not None and _CONTROL.fullmatch(char):
+        if char is not None:
             found.append(char)
     return found
 
 
 def _referenced(match: re.Match[str]) -> str | None:
-    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
-    return chr(code) if code <= 0x10FFFF else None
+    """The forbidden character a reference stands for, read as the markup step
+    reads it (HTML's rules: ``&#150;`` is an en dash, not a C1 control), or None."""
+    decoded = html.unescape(match.group(0))
+    if decoded == "":  # HTML drops a reference to a control; it is reported all the same
+        code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else None
+    return decoded if _CONTROL.fullmatch(decoded) else None
 
 
 def _scrub_reference(match: re.Match[str]) -> str:
     char = _referenced(match)
-    return _scrub(char) if char is not None and _CONTROL.fullmatch(char) else match.group(0)
+    return match.group(0) if char is None else _scrub(char)
 
 
 def _scrub(text: str) -> str:

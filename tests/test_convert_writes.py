@@ -284,3 +284,11 @@ def test_the_reader_keeps_tabs_and_characters_beyond_the_bmp() -> None:
     assert document.findings == ()
     assert document.text_lines[0].text == "Name \U0001F600 \U00020000 ok"
     assert document.tables[0].rows[0].cells == ("Row", "1")
+
+
+def test_references_read_as_html_reads_them() -> None:
+    # &#150; is an en dash in HTML, not the C1 control U+0096
+    document = read_text("2024 &#150; 2025 &#1;done\n", "x.txt")
+    assert document.text_lines[0].text == "2024 \u2013 2025 done"
+    (finding,) = document.findings
+    assert "character(s) U+0001 " in finding.message and finding.line == 1
