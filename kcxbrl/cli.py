@@ -43,7 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Convert each FILING X.txt into DIR/X.xbrl (with X.json, xBRL-JSON, and "
         "X.csv, one row per fact) with the filing's own schema DIR/S-ext.xsd (its extension "
         "concepts and calculation linkbase) and copy the taxonomy files the instances reference into "
-        "DIR. Prints one summary line per filing and the findings on stderr.",
+        "DIR. Every file is checked before it is put in place: the instance is validated as "
+        "'kcxbrl validate' does and X.json is compared with it; a file that fails is not "
+        "written (an older one is left as it was) and the exit code is 1. Prints one summary "
+        "line per filing and the findings on stderr. Exit codes: 0 ok, 1 findings at error "
+        "level (or at warning level with --strict), 2 usage errors or unreadable filings.",
     )
     conv.add_argument("filings", nargs="+", metavar="FILING", help="filing text files")
     conv.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
@@ -67,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conv.add_argument("--report", action="store_true",
                       help="also write DIR/X.report.txt: every number of the tables and what became of it")
+    conv.add_argument(
+        "--strict",
+        action="store_true",
+        help="warnings count as failures (exit 1): unmapped tables or rows, numbers left out, "
+        "ambiguous rows, control characters taken out, any finding at warning level; for CI",
+    )
 
     val = sub.add_parser(
         "validate",
@@ -110,7 +120,11 @@ def _convert(args: argparse.Namespace) -> int:
         for p in missing:
             print(f"kcxbrl: {p}: no such file", file=sys.stderr)
         return EXIT_USAGE
-    results = convert_files(paths, Path(args.out), report=args.report, extend=args.extend)
+    try:
+        results = convert_files(paths, Path(args.out), report=args.report, extend=args.extend)
+    except OSError as exc:  # the output folder cannot be made or written at all
+        print(f"kcxbrl: {args.out}: cannot write the output folder: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     failed = False
     for result in results:
         print(result.summary())
@@ -118,7 +132,7 @@ def _convert(args: argparse.Namespace) -> int:
             for finding in ordered(result.findings):
                 if finding.level is not Level.INFO:
                     print(f"  {finding}", file=sys.stderr)
-        failed = failed or result.has_errors
+        failed = failed or result.has_errors or (args.strict and result.has_warnings)
     return EXIT_FINDINGS if failed else EXIT_OK
 
 

@@ -7,7 +7,6 @@ filing's errors never stop the others.
 from __future__ import annotations
 
 import logging
-import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
@@ -17,7 +16,7 @@ from kcxbrl.cover import cover_facts
 from kcxbrl.coverage import Coverage, cover
 from kcxbrl.crosscheck import PrintedRow, cross_check, filing_calculations
 from kcxbrl.entities import identify
-from kcxbrl.export import write_exports
+from kcxbrl.export import to_csv, to_xbrl_json
 from kcxbrl.extension import PREFIX as EXT_PREFIX
 from kcxbrl.extension import Extension, place_row, safe_stem
 from kcxbrl.extension import extend as make_extension
@@ -34,6 +33,7 @@ from kcxbrl.tables import PlacedTable, place_tables
 from kcxbrl.taxonomy import Taxonomy, default_taxonomy
 from kcxbrl.taxonomy_writer import file_names
 from kcxbrl.values import parse_number
+from kcxbrl.write import FilingOutputs, Output, Stage
 
 log = logging.getLogger(__name__)
 
@@ -58,26 +58,33 @@ class Conversion:
 @dataclass(frozen=True)
 class ConversionResult:
     conversion: Conversion
-    output: Path
+    output: Path  # the instance's place in the output folder
     coverage: Coverage | None = None
     report: Path | None = None
+    write_findings: tuple[Finding, ...] = ()  # from validating and writing the outputs
+    written: bool = True  # the instance passed validation and is in place
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        return self.conversion.findings
+        return self.conversion.findings + self.write_findings
 
     @property
     def has_errors(self) -> bool:
-        return self.conversion.has_errors
+        return has_errors(self.findings)
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(f.level is Level.WARNING for f in self.findings)
 
     def summary(self) -> str:
         inst = self.conversion.instance
         count = {level: sum(1 for f in self.findings if f.level is level) for level in Level}
         numbers = f"; {self.coverage.summary()}" if self.coverage else ""
+        where = self.output if self.written else f"not written: {self.output}"
         return (
             f"{self.conversion.source}: {len(inst.facts)} facts, {len(inst.contexts)} contexts, "
             f"{len(inst.units)} units; findings: {count[Level.ERROR]} errors, "
-            f"{count[Level.WARNING]} warnings{numbers} -> {self.output}"
+            f"{count[Level.WARNING]} warnings{numbers} -> {where}"
         )
 
 
@@ -136,7 +143,7 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, ex
     a warning; the extension schema also carries the filing's calculations."""
     taxonomy = taxonomy or default_taxonomy()
     source = document.path
-    findings: list[Finding] = []
+    findings: list[Finding] = list(document.findings)
     cells: list[CellResult] = []
     drafts: list[Draft] = []
     unmatched: list[UnmatchedRow] = []
@@ -201,14 +208,20 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, ex
     return Conversion(source, instance, tuple(findings), tuple(cells), taxonomy, files, trace)
 
 
-def copy_taxonomy(taxonomy: Taxonomy, out_dir: Path) -> list[Path]:
-    """Put the schema and linkbases the instances reference beside them."""
-    written = []
-    for name in file_names(taxonomy).values():
-        target = out_dir / name
-        shutil.copyfile(taxonomy_dir() / name, target)
-        written.append(target)
-    return written
+def taxonomy_files(taxonomy: Taxonomy) -> dict[str, Path]:
+    """The schema and linkbases the instances reference, to be copied beside them."""
+    return {name: taxonomy_dir() / name for name in file_names(taxonomy).values()}
+
+
+def filing_outputs(conversion: Conversion, taxonomy: Taxonomy, stem: str, report: str | None) -> FilingOutputs:
+    """The text of every file one filing writes, named as in the output folder."""
+    instance = conversion.instance
+    return FilingOutputs(
+        instance=Output(stem + ".xbrl", render_instance(instance, taxonomy)),
+        extension=tuple(Output(name, text) for name, text in conversion.extension),
+        exports=(Output(stem + ".json", to_xbrl_json(instance, taxonomy)), Output(stem + ".csv", to_csv(instance, taxonomy))),
+        report=None if report is None else Output(stem + ".report.txt", report),
+    )
 
 
 def convert_files(
@@ -220,24 +233,27 @@ def convert_files(
     extend: bool = True,
 ) -> list[ConversionResult]:
     """Convert each filing; with ``report``, also write ``X.report.txt`` (coverage of its numbers);
-    unmatched rows get extension concepts (``S-ext.xsd``) unless ``extend`` is False."""
+    unmatched rows get extension concepts (``S-ext.xsd``) unless ``extend`` is False.
+
+    Each filing's files are staged, validated and only then moved into place
+    (:mod:`kcxbrl.write`); what fails validation is not written and the
+    result's findings say so."""
     taxonomy = taxonomy or default_taxonomy()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    copy_taxonomy(taxonomy, out_dir)
     results = []
-    for path in paths:
-        document = read_filing(path)
-        conversion = convert_document(document, taxonomy, extend=extend)
-        used = conversion.taxonomy or taxonomy
-        for name, text in conversion.extension:
-            (out_dir / name).write_text(text, encoding="utf-8")
-        output = out_dir / (path.stem + ".xbrl")
-        output.write_text(render_instance(conversion.instance, used), encoding="utf-8")
-        write_exports(conversion.instance, used, out_dir / path.stem)
-        coverage = cover(conversion, used)
-        report_path = None
-        if report:
-            report_path = out_dir / (path.stem + ".report.txt")
-            report_path.write_text(coverage.report(), encoding="utf-8")
-        results.append(ConversionResult(conversion, output, coverage, report_path))
+    with Stage(out_dir, taxonomy_files(taxonomy)) as stage:
+        stage.publish_support()
+        for path in paths:
+            document = read_filing(path)
+            conversion = convert_document(document, taxonomy, extend=extend)
+            used = conversion.taxonomy or taxonomy
+            coverage = cover(conversion, used)
+            outputs = filing_outputs(conversion, used, path.stem, coverage.report() if report else None)
+            written = stage.write(outputs)
+            output = out_dir / outputs.instance.name
+            report_path = out_dir / outputs.report.name if outputs.report is not None else None
+            results.append(ConversionResult(
+                conversion, output, coverage,
+                report_path if report_path is not None and written.holds(report_path) else None,
+                written.findings, written.holds(output),
+            ))
     return results

@@ -12,6 +12,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 
+from kcxbrl.findings import Finding
+
 # --------------------------------------------------------------------------
 # What the reader gives: lines of text and tables, with original line numbers
 # --------------------------------------------------------------------------
@@ -64,6 +66,7 @@ class Document:
     path: str
     blocks: tuple[Block, ...]
     lines: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()  # what the reader saw in the text itself
 
     @property
     def tables(self) -> tuple[Table, ...]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kcxbrl.errors import InputError
+from kcxbrl.findings import Finding, warning
 from kcxbrl.model import Block, Document, Row, Table, TextLine
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,15 @@ _DELIMITER_CELL = re.compile(r"^:?-+:?$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOM = b"\xef\xbb\xbf"
 
+CONTROL_CHARACTER = "kcxbrl:controlCharacter"
+# What no output may carry: the C0 controls but tab (line breaks are split off
+# first), U+FFFE, U+FFFF and lone surrogates, none of which XML 1.0 allows;
+# DEL and the C1 controls too, which XML allows but which print nothing.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Controls that stand between words become a space, so the words stay apart.
+_SPACING = frozenset("\x0b\x0c\x0d\x1c\x1d\x1e\x1f\x85")
+_CHAR_REF = re.compile(r"&#(?:(\d+)|[xX]([0-9a-fA-F]+));")
+
 
 @dataclass(frozen=True)
 class _Cleaned:
@@ -92,6 +102,7 @@ def read_text(text: str, name: str) -> Document:
     lines = _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()  # the newline that ends the last line opens no new line
+    lines, findings = _scrub_lines(lines, name)
     blocks: list[Block] = []
     pending: list[Row] = []
     tables = 0
@@ -120,9 +131,57 @@ def read_text(text: str, name: str) -> Document:
         if block is not None:
             blocks.append(block)
     close_table()
-    doc = Document(path=name, blocks=tuple(blocks), lines=tuple(lines))
+    doc = Document(path=name, blocks=tuple(blocks), lines=tuple(lines), findings=tuple(findings))
     log.debug("%s: %d lines, %d tables, %d text lines", name, len(lines), len(doc.tables), len(doc.text_lines))
     return doc
+
+
+def _scrub_lines(lines: list[str], name: str) -> tuple[list[str], list[Finding]]:
+    """Take out the characters no output may carry, one finding per line that had any."""
+    scrubbed: list[str] = []
+    findings: list[Finding] = []
+    for number, raw in enumerate(lines, start=1):
+        found = _controls(raw)
+        if found:
+            points = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(set(found)))
+            findings.append(warning(
+                CONTROL_CHARACTER,
+                f"control or non-XML character(s) {points} taken out of the line "
+                "(a space where they stood between words)",
+                file=name, line=number,
+            ))
+            raw = _scrub(_CHAR_REF.sub(_scrub_reference, raw))
+        scrubbed.append(raw)
+    return scrubbed, findings
+
+
+def _controls(raw: str) -> list[str]:
+    """The forbidden characters of a line, written out or as character references."""
+    found = _CONTROL.findall(raw)
+    for match in _CHAR_REF.finditer(raw):
+        char = _referenced(match)
+        if char is not None:
+            found.append(char)
+    return found
+
+
+def _referenced(match: re.Match[str]) -> str | None:
+    """The forbidden character a reference stands for, read as the markup step
+    reads it (HTML's rules: ``&#150;`` is an en dash, not a C1 control), or None."""
+    decoded = html.unescape(match.group(0))
+    if decoded == "":  # HTML drops a reference to a control; it is reported all the same
+        code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else None
+    return decoded if _CONTROL.fullmatch(decoded) else None
+
+
+def _scrub_reference(match: re.Match[str]) -> str:
+    char = _referenced(match)
+    return match.group(0) if char is None else _scrub(char)
+
+
+def _scrub(text: str) -> str:
+    return _CONTROL.sub(lambda m: " " if m.group(0) in _SPACING else "", text)
 
 
 def clean_text(raw: str) -> str:
@@ -194,7 +253,8 @@ def _clean(raw: str, bold: bool) -> _Cleaned:
             else:
                 seen_plain = True
         out.append(ch)
-    joined = _ENTITY.sub(lambda m: html.unescape(m.group(0)), "".join(out))
+    # a reference the line scrub did not see (e.g. in a cell passed here alone) is scrubbed too
+    joined = _scrub(_ENTITY.sub(lambda m: html.unescape(m.group(0)), "".join(out)))
     final = _SPACES.sub(" ", _unpark(joined)).strip()
     return _Cleaned(final, bold, seen_bold and not seen_plain)
 

@@ -6,6 +6,7 @@ byte-for-byte the same for the same instance.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import TypedDict
 
@@ -23,6 +24,14 @@ class _FactView(TypedDict):
     decimals: str | None
     value: str
     lang: str | None
+
+
+# A file name goes into a comment: XML forbids '--' there and control characters anywhere.
+_NOT_IN_COMMENT = re.compile(r"-(?=-)|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def comment_text(text: str) -> str:
+    return _NOT_IN_COMMENT.sub(lambda m: "- " if m.group(0) == "-" else "", text)
 
 
 def fact_id(position: int) -> str:
@@ -67,7 +76,7 @@ def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
     return render(
         "instance.xbrl.j2",
         version=__version__,
-        source=instance.source,
+        source=comment_text(instance.source),
         prefix=taxonomy.prefix,
         namespace=taxonomy.namespace,
         schema_ref=instance.schema_ref,
