@@ -225,6 +225,10 @@ def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[tuple[Co
     return pairs, None
 
 
+def _unplaced_cells(row: Row, numbers: list[tuple[Column, str, Number]], why: str) -> list[CellResult]:
+    return [CellResult(row.line, c.index, t, "unmapped", why) for c, t, _ in numbers]
+
+
 def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResult:
     """Map every number of one financial table (whose role is known)."""
     role = placed.role
@@ -299,8 +303,7 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
                 f"decides; its {len(parsed_numbers)} value(s) are not written",
                 file=source, line=row.line,
             ))
-            for c, t, _ in parsed_numbers:
-                cells.append(CellResult(row.line, c.index, t, "unmapped", f"row '{label}' is ambiguous"))
+            cells += _unplaced_cells(row, parsed_numbers, f"row '{label}' is ambiguous")
             continue
         if node is None:
             where = f"role {role.id}" if role else "no known statement or note"
@@ -310,8 +313,7 @@ def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResu
                 f"its {len(parsed_numbers)} value(s) need a concept (an extension concept, unless --no-extend)",
                 file=source, line=row.line,
             ))
-            for c, t, _ in parsed_numbers:
-                cells.append(CellResult(row.line, c.index, t, "unmapped", f"row '{label}'"))
+            cells += _unplaced_cells(row, parsed_numbers, f"row '{label}'")
             if role is not None and label:
                 natural = section.natural if section is not None else role.root.natural
                 unmatched.append(UnmatchedRow(
