@@ -21,6 +21,7 @@ from kcxbrl.extension import PREFIX as EXT_PREFIX
 from kcxbrl.extension import Extension, place_row, safe_stem
 from kcxbrl.extension import extend as make_extension
 from kcxbrl.findings import Finding, Level, has_errors, info, warning
+from kcxbrl.ixbrl import render_inline
 from kcxbrl.kinds import Kind, detect
 from kcxbrl.mapping import CellResult, TableResult, Trace, UnmatchedRow, map_table
 from kcxbrl.model import Document, Draft, Instance
@@ -213,13 +214,19 @@ def taxonomy_files(taxonomy: Taxonomy) -> dict[str, Path]:
     return {name: taxonomy_dir() / name for name in file_names(taxonomy).values()}
 
 
-def filing_outputs(conversion: Conversion, taxonomy: Taxonomy, stem: str, report: str | None) -> FilingOutputs:
-    """The text of every file one filing writes, named as in the output folder."""
+def filing_outputs(
+    conversion: Conversion, taxonomy: Taxonomy, stem: str, report: str | None, *, ixbrl: bool = False
+) -> FilingOutputs:
+    """The text of every file one filing writes, named as in the output folder;
+    with ``ixbrl`` also the Inline XBRL page ``X.html``."""
     instance = conversion.instance
+    exports = [Output(stem + ".json", to_xbrl_json(instance, taxonomy)), Output(stem + ".csv", to_csv(instance, taxonomy))]
+    if ixbrl:
+        exports.append(Output(stem + ".html", render_inline(conversion, taxonomy)))
     return FilingOutputs(
         instance=Output(stem + ".xbrl", render_instance(instance, taxonomy)),
         extension=tuple(Output(name, text) for name, text in conversion.extension),
-        exports=(Output(stem + ".json", to_xbrl_json(instance, taxonomy)), Output(stem + ".csv", to_csv(instance, taxonomy))),
+        exports=tuple(exports),
         report=None if report is None else Output(stem + ".report.txt", report),
     )
 
@@ -231,8 +238,10 @@ def convert_files(
     taxonomy: Taxonomy | None = None,
     report: bool = False,
     extend: bool = True,
+    ixbrl: bool = False,
 ) -> list[ConversionResult]:
-    """Convert each filing; with ``report``, also write ``X.report.txt`` (coverage of its numbers);
+    """Convert each filing; with ``report``, also write ``X.report.txt`` (coverage of its numbers),
+    with ``ixbrl`` the Inline XBRL page ``X.html``;
     unmatched rows get extension concepts (``S-ext.xsd``) unless ``extend`` is False.
 
     Each filing's files are staged, validated and only then moved into place
@@ -247,7 +256,7 @@ def convert_files(
             conversion = convert_document(document, taxonomy, extend=extend)
             used = conversion.taxonomy or taxonomy
             coverage = cover(conversion, used)
-            outputs = filing_outputs(conversion, used, path.stem, coverage.report() if report else None)
+            outputs = filing_outputs(conversion, used, path.stem, coverage.report() if report else None, ixbrl=ixbrl)
             written = stage.write(outputs)
             output = out_dir / outputs.instance.name
             report_path = out_dir / outputs.report.name if outputs.report is not None else None

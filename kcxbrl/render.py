@@ -52,8 +52,9 @@ def _fact_view(fact: Fact, position: int, taxonomy: Taxonomy) -> _FactView:
     }
 
 
-def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
-    contexts = []
+def context_views(instance: Instance, taxonomy: Taxonomy) -> list[dict[str, object]]:
+    """The instance's contexts as the templates write them (instance and Inline XBRL alike)."""
+    contexts: list[dict[str, object]] = []
     for c in instance.contexts:
         members = []
         for m in c.members:
@@ -71,7 +72,14 @@ def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
             "start": c.period.start.isoformat() if c.period.start else None,
             "end": c.period.end.isoformat(),
         })
-    units = [{"id": u.id, "numerator": list(u.numerator), "denominator": list(u.denominator)} for u in instance.units]
+    return contexts
+
+
+def unit_views(instance: Instance) -> list[dict[str, object]]:
+    return [{"id": u.id, "numerator": list(u.numerator), "denominator": list(u.denominator)} for u in instance.units]
+
+
+def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
     facts = [_fact_view(f, i, taxonomy) for i, f in enumerate(instance.facts)]
     return render(
         "instance.xbrl.j2",
@@ -81,7 +89,7 @@ def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
         namespace=taxonomy.namespace,
         schema_ref=instance.schema_ref,
         extra_namespaces=list(instance.extra_namespaces),
-        contexts=contexts,
-        units=units,
+        contexts=context_views(instance, taxonomy),
+        units=unit_views(instance),
         facts=facts,
     )

@@ -4,7 +4,8 @@ Every file of a filing is first written into a staging folder inside the
 output folder, beside copies of the taxonomy files the instance references.
 There the instance (with its extension schema and linkbases, which its DTS
 takes in) is validated by the same rules as ``kcxbrl validate``, and the
-xBRL-JSON export is compared with it (:mod:`kcxbrl.outcheck`).  A file that
+xBRL-JSON export is compared with it (:mod:`kcxbrl.outcheck`), and so are
+the facts tagged in the Inline XBRL page (:mod:`kcxbrl.ixbrl_check`).  A file that
 passes is moved into place with one ``os.replace``: the staging folder sits
 on the same file system, so the rename is atomic and a reader sees either the
 older file whole or the new one whole, never a part.  A file that fails is
@@ -22,6 +23,7 @@ from types import TracebackType
 from typing import Iterable, Mapping
 
 from kcxbrl.findings import Finding, Level, error, has_errors
+from kcxbrl.ixbrl_check import check_inline
 from kcxbrl.outcheck import check_xbrl_json
 from kcxbrl.safexml import parse_file
 from kcxbrl.validate import iter_findings
@@ -140,6 +142,12 @@ class Stage:
             for export in outputs.exports:
                 if export.name.endswith(".json"):
                     export_findings = self._shown(check_xbrl_json(
+                        self._dir / export.name, self._dir / outputs.instance.name))
+                    findings += export_findings
+                    if has_errors(export_findings):
+                        held[export.name] = f"{export.name} does not agree with {outputs.instance.name}"
+                elif export.name.endswith(".html"):  # Inline XBRL: well-formed, and the instance's facts
+                    export_findings = self._shown(check_inline(
                         self._dir / export.name, self._dir / outputs.instance.name))
                     findings += export_findings
                     if has_errors(export_findings):
