@@ -1,0 +1,152 @@
+"""`kcxbrl convert --ixbrl`: the Inline XBRL page holds exactly the instance's facts."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import Counter
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from kcxbrl.cli import main
+from kcxbrl.ixbrl import displayed_digits
+from kcxbrl.ixbrl_check import INLINE_FACT_MISMATCH, check_inline, inline_facts, instance_facts
+from kcxbrl.safexml import XML_SYNTAX
+from tests.arelle_facts import arelle_facts
+from tests.arelle_runner import HAVE_ARELLE, problems, run_arelle
+from tests.converted import SAMPLES, sample
+
+IX = "http://www.xbrl.org/2013/inlineXBRL"
+XHTML = "http://www.w3.org/1999/xhtml"
+STEMS = [p.stem for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+@lru_cache(maxsize=1)
+def converted() -> Path:
+    out = Path(tempfile.mkdtemp(prefix="kcxbrl-ixbrl-")) / "out"
+    code = main(["convert", *map(str, sorted(SAMPLES.glob("*.txt"))), "--out", str(out), "--ixbrl", "--quiet"])
+    assert code == 0
+    return out
+
+
+def _page(prefix: str) -> etree._ElementTree:
+    return etree.parse(str(converted() / (sample(prefix).stem + ".html")))
+
+
+def _tag(prefix: str, concept: str, context: str, unit: str | None = None) -> etree._Element:
+    found = [
+        e for e in _page(prefix).iter(f"{{{IX}}}nonFraction", f"{{{IX}}}nonNumeric")
+        if e.get("name") == f"kc:{concept}" and e.get("contextRef") == context and e.get("unitRef") == unit
+    ]
+    assert len(found) == 1, f"{concept} {context} {unit} tagged {len(found)} times"
+    return found[0]
+
+
+def _printed_line(prefix: str, start: str) -> int:
+    lines = sample(prefix).read_text(encoding="utf-8").splitlines()
+    return next(n for n, text in enumerate(lines, 1) if text.startswith(start))
+
+
+def test_displayed_digits_keep_every_digit_of_the_value() -> None:
+    assert displayed_digits(Decimal("9558619000"), -3, 3) == "9,558,619"
+    assert displayed_digits(Decimal("0.54"), 2, 0) == "0.54"
+    assert displayed_digits(Decimal("0.058"), 3, -2) == "5.8"
+    assert displayed_digits(Decimal("1234.5"), -3, 3) == "1.2345"  # more digits than decimals says: kept
+    assert displayed_digits(Decimal("4531784801"), 0, 0) == "4,531,784,801"
+
+
+def test_only_with_the_flag(tmp_path: Path) -> None:
+    assert main(["convert", str(sample("000")), "--out", str(tmp_path), "--quiet"]) == 0
+    assert not list(tmp_path.glob("*.html"))
+    assert (converted() / (sample("000").stem + ".html")).is_file()
+
+
+def test_revenues_are_tagged_as_printed_in_thousands() -> None:
+    tag = _tag("002", "Revenues", "FY2025", "CNY")
+    assert (tag.text, tag.get("scale"), tag.get("decimals"), tag.get("format")) == (
+        "9,558,619", "3", "-3", "ixt:num-dot-decimal")
+    assert tag.get("sign") is None
+    cell = tag.getparent()
+    assert cell.get("title").startswith(f"{sample('002').name}:{_printed_line('002', 'Revenues')} ")
+
+
+def test_a_negative_fact_is_shown_in_parentheses_with_sign() -> None:
+    tag = _tag("002", "NetIncomeLoss", "FY2025", "CNY")
+    assert (tag.text, tag.get("sign")) == ("936,251", "-")  # attributable to the company
+    cell = tag.getparent()
+    assert "".join(cell.itertext()).startswith("(936,251)")
+
+
+def test_an_expense_printed_in_parentheses_stays_positive() -> None:
+    tag = _tag("002", "CostOfRevenue", "FY2025", "CNY")
+    assert (tag.text, tag.get("sign")) == ("8,055,211", None)
+    assert "".join(tag.getparent().itertext()).startswith("(8,055,211)")
+
+
+def test_a_dash_is_a_fixed_zero() -> None:
+    tag = _tag("002", "ImpairmentOfLongLivedAssets", "FY2025", "CNY")
+    assert (tag.text, tag.get("format")) == ("–", "ixt:fixed-zero")
+
+
+def test_per_share_and_percent_scales() -> None:
+    eps = _tag("002", "EarningsPerShareBasicAndDiluted", "FY2024", "CNYPerShare")
+    assert (eps.text, eps.get("scale"), eps.get("decimals"), eps.get("sign")) == ("0.54", "0", "2", "-")
+    margin = _tag("002", "AdjustedNetLossMargin", "FY2025", "pure")
+    assert (margin.text, margin.get("scale"), margin.get("sign")) == ("5.8", "-2", "-")
+
+
+def test_cover_text_is_non_numeric() -> None:
+    tag = _tag("002", "DocumentType", "M2026-03")
+    assert tag.tag == f"{{{IX}}}nonNumeric" and tag.text == "6-K"
+
+
+def test_a_repeated_figure_links_to_its_tag() -> None:
+    """Revenues are printed in the highlights (tagged) and again in the statement (a link)."""
+    tag = _tag("002", "Revenues", "FY2025", "CNY")
+    line = _printed_line("002", "Total revenues")
+    cells = [td for td in _page("002").iter(f"{{{XHTML}}}td")
+             if (td.get("title") or "").startswith(f"{sample('002').name}:{line} · kc:Revenues · FY2025 · CNY")]
+    assert len(cells) == 1
+    link = cells[0].find(f"{{{XHTML}}}a")
+    assert (link.get("href"), link.text) == (f"#{tag.get('id')}", "9,558,619")
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_fact_is_tagged_once(stem: str) -> None:
+    page, _ = inline_facts(converted() / f"{stem}.html")
+    xml, _ = instance_facts(converted() / f"{stem}.xbrl")
+    ids = [e.get("id") for e in etree.parse(str(converted() / f"{stem}.html")).iter(f"{{{IX}}}*")
+           if e.get("id")]
+    assert len(ids) == len(set(ids)) == sum(xml.values()) == sum(page.values())
+    assert check_inline(converted() / f"{stem}.html", converted() / f"{stem}.xbrl") == []
+
+
+def test_a_page_that_disagrees_is_not_written(tmp_path: Path) -> None:
+    stem = sample("002").stem
+    for name in (f"{stem}.xbrl", f"{stem}-ext.xsd"):
+        shutil.copyfile(converted() / name, tmp_path / name)
+    text = (converted() / f"{stem}.html").read_text(encoding="utf-8")
+    changed = tmp_path / "changed.html"
+    changed.write_text(text.replace(">9,558,619<", ">9,558,618<", 1), encoding="utf-8")
+    codes = Counter(f.code for f in check_inline(changed, tmp_path / f"{stem}.xbrl"))
+    assert codes == Counter({INLINE_FACT_MISMATCH: 2})
+    broken = tmp_path / "broken.html"
+    broken.write_text(text.replace("</body>", "", 1), encoding="utf-8")
+    assert [f.code for f in check_inline(broken, tmp_path / f"{stem}.xbrl")] == [XML_SYNTAX]
+
+
+@pytest.mark.arelle
+@pytest.mark.skipif(not HAVE_ARELLE, reason="Arelle is not installed (pip install -e '.[test]')")
+@pytest.mark.parametrize("stem", STEMS)
+def test_arelle_reads_the_instance_facts_from_the_page(stem: str, tmp_path: Path) -> None:
+    page = converted() / f"{stem}.html"
+    assert problems(run_arelle(page, tmp_path)) == []
+    inline, is_inline = arelle_facts(page)
+    xml, xml_is_inline = arelle_facts(converted() / f"{stem}.xbrl")
+    assert is_inline and not xml_is_inline
+    assert sum(xml.values()) > 0
+    assert inline == xml
