@@ -90,13 +90,28 @@ class FactRow:
     unit: str
 
 
+@dataclass(frozen=True)
+class Section:
+    """A heading of the page: one statement or note, its tables and its listed facts."""
+
+    id: str
+    title: str
+    tables: tuple[TableView, ...]
+    facts: tuple[FactRow, ...]
+
+
 @dataclass
 class _Section:
+    """A section while the page is built."""
+
     key: tuple[int, str]
     id: str
     title: str
     tables: list[TableView] = field(default_factory=list)
     facts: list[FactRow] = field(default_factory=list)
+
+    def done(self) -> Section:
+        return Section(self.id, self.title, tuple(self.tables), tuple(self.facts))
 
 
 # --------------------------------------------------------------------------
@@ -188,7 +203,7 @@ class _Page:
                 self.concept_role.setdefault(node.concept, role)
         self.totals = {(role.id, n.concept) for role in taxonomy.roles for n in role.nodes if "total" in n.flags}
 
-    def build(self) -> list[_Section]:
+    def build(self) -> list[Section]:
         by_table: dict[int, list[_Cell]] = defaultdict(list)
         for index, fact in enumerate(self.facts):
             for source in fact.sources:
@@ -203,7 +218,7 @@ class _Page:
         for index, fact in enumerate(self.facts):
             if index not in self.tagged:  # printed in no table, or its cell shows another fact
                 self._section(self.concept_role.get(_local(fact.concept))).facts.append(self._fact_row(index))
-        return sorted(self.sections.values(), key=lambda s: s.key)
+        return [s.done() for s in sorted(self.sections.values(), key=lambda s: s.key)]
 
     def _role_of(self, facts: Iterable[int]) -> Role | None:
         roles = [self.concept_role.get(_local(self.facts[i].concept)) for i in facts]

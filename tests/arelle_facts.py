@@ -20,27 +20,31 @@ import json, sys
 from arelle import Cntlr, ModelDocument
 controller = Cntlr.Cntlr(logFileName="logToBuffer")
 controller.webCache.workOffline = True
-model = controller.modelManager.load(sys.argv[1])
-records = []
-for fact in model.facts:
-    context = fact.context
-    string = fact.concept is not None and fact.concept.baseXsdType in ("string", "normalizedString", "token")
-    records.append([
-        str(fact.qname), fact.contextID,
-        context.startDatetime.isoformat() if context.isStartEndPeriod else None,
-        context.endDatetime.isoformat() if context.endDatetime else None,
-        sorted([str(d), str(m.memberQname or m.typedMember.stringValue)] for d, m in context.qnameDims.items()),
-        fact.unitID, fact.decimals, str(fact.xValue), fact.xmlLang if string else None,
-    ])
-json.dump({"facts": records, "loaded": model.modelDocument is not None,
-           "inline": bool(model.modelDocument is not None and model.modelDocument.type == ModelDocument.Type.INLINEXBRL)}, sys.stdout)
-controller.modelManager.close()
+documents = []
+for path in sys.argv[1:]:
+    model = controller.modelManager.load(path)
+    records = []
+    for fact in model.facts:
+        context = fact.context
+        string = fact.concept is not None and fact.concept.baseXsdType in ("string", "normalizedString", "token")
+        records.append([
+            str(fact.qname), fact.contextID,
+            context.startDatetime.isoformat() if context.isStartEndPeriod else None,
+            context.endDatetime.isoformat() if context.endDatetime else None,
+            sorted([str(d), str(m.memberQname or m.typedMember.stringValue)] for d, m in context.qnameDims.items()),
+            fact.unitID, fact.decimals, str(fact.xValue), fact.xmlLang if string else None,
+        ])
+    inline = model.modelDocument is not None and model.modelDocument.type == ModelDocument.Type.INLINEXBRL
+    documents.append({"facts": records, "inline": inline})
+    controller.modelManager.close()
+json.dump(documents, sys.stdout)
 """
 
 
-def arelle_facts(path: Path) -> tuple[Counter[str], bool]:
-    """Each fact as a JSON string (a multiset), and whether Arelle read the file as Inline XBRL."""
-    done = subprocess.run([sys.executable, "-c", _SCRIPT, str(path)], capture_output=True, text=True,
+def arelle_facts(*paths: Path) -> list[tuple[Counter[str], bool]]:
+    """For each file (read in one Arelle process): each fact as a JSON string (a multiset),
+    and whether Arelle read the file as Inline XBRL."""
+    done = subprocess.run([sys.executable, "-c", _SCRIPT, *map(str, paths)], capture_output=True, text=True,
                           timeout=300, check=True)
-    data = json.loads(done.stdout)
-    return Counter(json.dumps(record) for record in data["facts"]), data["inline"]
+    return [(Counter(json.dumps(r) for r in document["facts"]), document["inline"])
+            for document in json.loads(done.stdout)]

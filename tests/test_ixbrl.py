@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +14,9 @@ import pytest
 from lxml import etree
 
 from kcxbrl.cli import main
+from kcxbrl.convert import convert_document, filing_outputs, taxonomy_files
+from kcxbrl.read import read_filing
+from kcxbrl.write import NOT_WRITTEN, Stage
 from kcxbrl.ixbrl import displayed_digits
 from kcxbrl.ixbrl_check import INLINE_FACT_MISMATCH, check_inline, inline_facts, instance_facts
 from kcxbrl.safexml import XML_SYNTAX
@@ -23,6 +27,7 @@ from tests.converted import SAMPLES, sample
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 XHTML = "http://www.w3.org/1999/xhtml"
 STEMS = [p.stem for p in sorted(SAMPLES.glob("*.txt"))]
+NEXT = Path(__file__).resolve().parent / "data" / "next"
 
 
 @lru_cache(maxsize=1)
@@ -139,14 +144,44 @@ def test_a_page_that_disagrees_is_not_written(tmp_path: Path) -> None:
     assert [f.code for f in check_inline(broken, tmp_path / f"{stem}.xbrl")] == [XML_SYNTAX]
 
 
+def test_the_written_page_is_held_back_when_it_disagrees(tmp_path: Path) -> None:
+    """The page goes through the staged writing: checked against the instance, not put in place."""
+    path = sample("003")
+    conversion = convert_document(read_filing(path))
+    outputs = filing_outputs(conversion, conversion.taxonomy, path.stem, None, ixbrl=True)
+    page = next(o for o in outputs.exports if o.name.endswith(".html"))
+    tag = _tag("003", "Revenues", "Q1-2026", "CNY")
+    assert f">{tag.text}<" in page.text
+    tampered = replace(page, text=page.text.replace(f">{tag.text}<", ">1<", 1))
+    outputs = replace(outputs, exports=tuple(tampered if o is page else o for o in outputs.exports))
+    with Stage(tmp_path, taxonomy_files(conversion.taxonomy)) as stage:
+        written = stage.write(outputs)
+    assert written.holds(tmp_path / f"{path.stem}.xbrl")
+    assert not (tmp_path / page.name).exists()
+    codes = {f.code for f in written.findings}
+    assert {INLINE_FACT_MISMATCH, NOT_WRITTEN} <= codes
+
+
 @pytest.mark.arelle
 @pytest.mark.skipif(not HAVE_ARELLE, reason="Arelle is not installed (pip install -e '.[test]')")
 @pytest.mark.parametrize("stem", STEMS)
 def test_arelle_reads_the_instance_facts_from_the_page(stem: str, tmp_path: Path) -> None:
     page = converted() / f"{stem}.html"
     assert problems(run_arelle(page, tmp_path)) == []
-    inline, is_inline = arelle_facts(page)
-    xml, xml_is_inline = arelle_facts(converted() / f"{stem}.xbrl")
+    (inline, is_inline), (xml, xml_is_inline) = arelle_facts(page, converted() / f"{stem}.xbrl")
     assert is_inline and not xml_is_inline
     assert sum(xml.values()) > 0
     assert inline == xml
+
+
+@pytest.mark.arelle
+@pytest.mark.skipif(not HAVE_ARELLE, reason="Arelle is not installed (pip install -e '.[test]')")
+@pytest.mark.parametrize("name", ["q4_2025_release", "damaged_003"])
+def test_arelle_reads_a_fixture_page(name: str, tmp_path: Path) -> None:
+    """A filing with extension concepts (q4) and a damaged one (rows left out with warnings)."""
+    out = tmp_path / "out"
+    assert main(["convert", str(NEXT / f"{name}.txt"), "--out", str(out), "--ixbrl", "--quiet"]) == 0
+    page = out / f"{name}.html"
+    assert problems(run_arelle(page, tmp_path)) == []
+    (inline, is_inline), (xml, _) = arelle_facts(page, out / f"{name}.xbrl")
+    assert is_inline and sum(xml.values()) > 0 and inline == xml
