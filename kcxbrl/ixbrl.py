@@ -137,7 +137,7 @@ def _scale(fact: Fact, column: Column | None, percent: bool) -> int:
         return 0  # share counts, per-share amounts: printed in full even under a thousands caption
     if column is not None and 0 < column.scale <= -fact.decimals:
         return column.scale
-    return min(9, 3 * (-fact.decimals // 3))
+    return min(9, -3 * (fact.decimals // 3))  # RMB1,496.8 million: 1,496.8 in millions
 
 
 def _numeric(fact: Fact, fid: str, title: str, column: Column | None, printed: str | None,
@@ -332,7 +332,7 @@ class _Page:
             return ""
         measures = "/".join(m.split(":")[-1] for m in fact.unit.numerator)
         if fact.unit.denominator:
-            measures += " per " + "/".join(m.split(":")[-1] for m in fact.unit.denominator)
+            measures += " per " + "/".join(m.split(":")[-1].removesuffix("s") for m in fact.unit.denominator)
         scale = shown.tag.scale if shown.tag is not None else 0
         if measures == "pure":
             return "%" if scale == -2 else ""
@@ -347,6 +347,8 @@ def _period(fact: Fact) -> str:
     period = fact.context.period
     if period.start is None:
         return f"at {period.end.isoformat()}"
+    if period.start == period.end:
+        return f"on {period.end.isoformat()}"
     return f"{period.start.isoformat()} to {period.end.isoformat()}"
 
 

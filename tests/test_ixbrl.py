@@ -185,3 +185,18 @@ def test_arelle_reads_a_fixture_page(name: str, tmp_path: Path) -> None:
     assert problems(run_arelle(page, tmp_path)) == []
     (inline, is_inline), (xml, _) = arelle_facts(page, out / f"{name}.xbrl")
     assert is_inline and sum(xml.values()) > 0 and inline == xml
+
+
+def test_the_page_is_the_same_for_the_same_filing(tmp_path: Path) -> None:
+    for run in ("a", "b"):
+        assert main(["convert", str(sample("004")), "--out", str(tmp_path / run), "--ixbrl", "--quiet"]) == 0
+    name = sample("004").stem + ".html"
+    assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_a_figure_from_a_sentence_is_shown_in_millions_as_written() -> None:
+    """'RMB1,496.8 million' of IDC costs in the text of sample 004."""
+    text = sample("004").read_text(encoding="utf-8")
+    assert "RMB1,496.8 million" in text
+    tags = [e for e in _page("004").iter(f"{{{IX}}}nonFraction") if e.text == "1,496.8"]
+    assert [(e.get("scale"), e.get("unitRef")) for e in tags] == [("6", "CNY")]
