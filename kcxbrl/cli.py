@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave rows that match no concept out of the instance, each with a warning "
         "(kcxbrl:unmappedRow); DIR/S-ext.xsd then only carries the filing's calculations",
     )
+    conv.add_argument("--xbrl-csv", action="store_true",
+                      help="also write the xBRL-CSV report DIR/X/metadata.json with its table DIR/X/facts.csv")
     conv.add_argument("--report", action="store_true",
                       help="also write DIR/X.report.txt: every number of the tables and what became of it")
     conv.add_argument(
@@ -121,7 +123,8 @@ def _convert(args: argparse.Namespace) -> int:
             print(f"kcxbrl: {p}: no such file", file=sys.stderr)
         return EXIT_USAGE
     try:
-        results = convert_files(paths, Path(args.out), report=args.report, extend=args.extend)
+        results = convert_files(paths, Path(args.out), report=args.report, extend=args.extend,
+                                xbrl_csv=args.xbrl_csv)
     except OSError as exc:  # the output folder cannot be made or written at all
         print(f"kcxbrl: {args.out}: cannot write the output folder: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE

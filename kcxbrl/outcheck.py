@@ -241,3 +241,44 @@ def _same_value(xml: str, exported: str, *, numeric: bool) -> bool:
         return Decimal(xml.strip()) == Decimal(exported)
     except InvalidOperation:
         return xml.strip() == exported
+
+
+# --- exports read back as records (xBRL-CSV) ----------------------------------
+
+
+def check_records(export_path: Path, instance_path: Path) -> list[Finding]:
+    """Findings (errors) where an export that :mod:`kcxbrl.reading` reads
+    (the metadata file of an xBRL-CSV report) does not hold the facts of the
+    instance: the same ids with the same concept, period, unit, dimensions,
+    language, value and decimals."""
+    from kcxbrl.errors import KcxbrlError
+    from kcxbrl.reading import read_records
+
+    where = str(export_path)
+    try:
+        found = {r.id: _record_key(r) for r in read_records(export_path)}
+        expected = {r.id: _record_key(r) for r in read_records(instance_path)}
+    except KcxbrlError as exc:
+        return [error(EXPORT_SYNTAX, f"the export cannot be read back: {exc}", file=where)]
+    findings = []
+    if len(found) != len(expected):
+        findings.append(error(EXPORT_FACT_COUNT, f"the export has {len(found)} facts, "
+                              f"the instance {instance_path.name} {len(expected)}", file=where))
+    wrong = [fid for fid, key in expected.items() if found.get(fid) != key]
+    findings += [error(EXPORT_FACT_MISMATCH, f"fact {fid} of the instance is missing or differs in the export",
+                       file=where) for fid in wrong[:_MISMATCHES_SHOWN]]
+    if len(wrong) > _MISMATCHES_SHOWN:
+        findings.append(error(EXPORT_FACT_MISMATCH, f"and {len(wrong) - _MISMATCHES_SHOWN} more facts "
+                              "differ from the instance", file=where))
+    return findings
+
+
+def _record_key(record: object) -> tuple[object, ...]:
+    value = record.value  # type: ignore[attr-defined]
+    if record.numeric and value is not None:  # type: ignore[attr-defined]
+        try:
+            value = Decimal(value)
+        except InvalidOperation:
+            pass
+    return (record.concept, record.period_start, record.period_end, record.instant,  # type: ignore[attr-defined]
+            record.unit, record.dimensions, record.lang, value, record.decimals)  # type: ignore[attr-defined]
