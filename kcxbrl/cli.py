@@ -1,4 +1,4 @@
-"""Command line: ``kcxbrl convert`` and ``kcxbrl validate``.
+"""Command line: ``kcxbrl convert``, ``kcxbrl validate`` and ``kcxbrl facts``.
 
 Exit codes are fixed: 0 ok, 1 findings at error level (or warnings under
 ``--strict``), 2 usage errors or unreadable input.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from kcxbrl import __version__
-from kcxbrl.errors import KcxbrlError
+from kcxbrl.errors import InputError, KcxbrlError
 from kcxbrl.findings import Finding, Level, ordered
 
 EXIT_OK = 0
@@ -91,6 +91,25 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--format", choices=("text", "json"), default="text", help="how to print findings")
     val.add_argument("--profile", choices=("sec",), default=None, help="also apply a filing-rule profile")
     val.add_argument("--strict", action="store_true", help="warnings count as failures (exit 1)")
+
+    facts = sub.add_parser(
+        "facts",
+        help="list the facts of filings, instances or xBRL-JSON files",
+        description="Print the facts of each PATH: a filing (.txt/.md, converted in memory, nothing is "
+        "written), an XBRL instance (.xbrl/.xml) or an xBRL-JSON file or xBRL-CSV metadata file (.json). "
+        "The table groups the facts by statement and prints each value in its unit's usual form; "
+        "csv and json print every field. Exit codes: 0 ok, 1 error findings in a filing's "
+        "conversion, 2 usage errors or unreadable files.",
+    )
+    facts.add_argument("paths", nargs="+", metavar="PATH", help="filings, instances or xBRL-JSON files")
+    facts.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="table (the default), csv (the columns of X.csv) or json (the API's to_records())")
+    facts.add_argument("--concept", metavar="SUBSTRING",
+                       help="only facts whose concept, label or us-gaap / dei name contains SUBSTRING (any case)")
+    facts.add_argument("--period", metavar="YYYY[-MM[-DD]]",
+                       help="only facts whose period ends in that year or month, or on that day")
+    facts.add_argument("--statement", metavar="NAME",
+                       help="only facts of statements whose name contains NAME (any case), e.g. 'balance'")
     return parser
 
 
@@ -107,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "convert":
             return _convert(args)
+        if args.command == "facts":
+            return _facts(args)
         return _validate(args)
     except KcxbrlError as exc:
         print(f"kcxbrl: {exc}", file=sys.stderr)
@@ -163,6 +184,40 @@ def _validate(args: argparse.Namespace) -> int:
     if Level.ERROR in levels or (args.strict and Level.WARNING in levels):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _facts(args: argparse.Namespace) -> int:
+    from kcxbrl import api
+    from kcxbrl.export import to_csv
+    from kcxbrl.factsview import Filters, table
+    from kcxbrl.records import sort_key
+
+    filters = Filters(args.concept, args.period, args.statement)
+    documents: list[tuple[str, list]] = []
+    failed = False
+    for name in args.paths:
+        path = Path(name)
+        if path.suffix.lower() in (".txt", ".md"):
+            conversion = api.convert(path)
+            for finding in ordered(conversion.findings):
+                if finding.level is not Level.INFO:
+                    print(f"  {finding}", file=sys.stderr)
+            failed = failed or conversion.has_errors
+            facts = conversion.facts
+        elif path.suffix.lower() in (".xbrl", ".xml", ".json"):
+            facts = api.load(path).facts
+        else:
+            raise InputError(f"{path}: give a filing (.txt, .md), an instance (.xbrl, .xml) or xBRL-JSON (.json)")
+        documents.append((path.name, filters.apply(facts)))
+    if args.format == "json":
+        records = [r.as_dict() for _, facts in documents for r in sorted(facts, key=sort_key)]
+        json.dump(records, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        sys.stdout.write(to_csv([r for _, facts in documents for r in facts]))
+    else:
+        sys.stdout.write("\n".join(table(facts, name) for name, facts in documents))
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _print_findings(findings: list[Finding], fmt: str) -> None:
