@@ -108,3 +108,21 @@ def test_a_filing_with_error_findings_exits_1(capsys, tmp_path) -> None:
     code, out, err = _run(capsys, str(filing), "--concept", "kc:Revenues", "--period", "2025")
     assert code == 1
     assert "kcxbrl:inconsistentDuplicate" in err and "RMB 9,558,619,000" in out
+
+
+def test_the_readme_shows_real_output(capsys) -> None:
+    """Each `$ kcxbrl facts ...` example of the README prints what the README shows."""
+    import re
+    import shlex
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    examples = re.findall(r"^\$ kcxbrl (facts .+)\n((?:(?!\$ |```).*\n)+)", readme, flags=re.M)
+    assert len(examples) >= 2
+    out_dir, _ = converted()
+    root = Path(__file__).resolve().parent.parent
+    for command, shown in examples:
+        argv = [a.replace("out/", f"{out_dir}/") if a.startswith("out/") else str(root / a) if a.startswith("samples/") else a
+                for a in shlex.split(command)]
+        code, printed, _ = _run(capsys, *argv[1:])
+        assert code == 0
+        assert printed.strip() == shown.strip(), command
