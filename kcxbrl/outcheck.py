@@ -1,4 +1,4 @@
-"""Check an xBRL-JSON export against the XML instance written beside it.
+"""Check an xBRL-JSON export (and an xBRL-CSV report) against the XML instance written beside it.
 
 Both are made from the same model, by different code; this reads the two
 files back and compares them fact by fact (fact ids are shared): concept,
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from lxml import etree
 
@@ -21,6 +21,9 @@ from kcxbrl.findings import Finding, error
 from kcxbrl.rules import ns
 from kcxbrl.rules.ns import clark
 from kcxbrl.safexml import parse_file
+
+if TYPE_CHECKING:
+    from kcxbrl.records import FactRecord
 
 EXPORT_SYNTAX = "kcxbrl:exportSyntax"
 EXPORT_DOCUMENT_TYPE = "kcxbrl:exportDocumentType"
@@ -273,12 +276,12 @@ def check_records(export_path: Path, instance_path: Path) -> list[Finding]:
     return findings
 
 
-def _record_key(record: object) -> tuple[object, ...]:
-    value = record.value  # type: ignore[attr-defined]
-    if record.numeric and value is not None:  # type: ignore[attr-defined]
+def _record_key(record: FactRecord) -> tuple[object, ...]:
+    value: object = record.value
+    if record.numeric and record.value is not None:
         try:
-            value = Decimal(value)
+            value = Decimal(record.value)
         except InvalidOperation:
             pass
-    return (record.concept, record.period_start, record.period_end, record.instant,  # type: ignore[attr-defined]
-            record.unit, record.dimensions, record.lang, value, record.decimals)  # type: ignore[attr-defined]
+    return (record.concept, record.period_start, record.period_end, record.instant,
+            record.unit, record.dimensions, record.lang, value, record.decimals)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from lxml import etree
 
@@ -27,6 +27,9 @@ from kcxbrl.rules import ns
 from kcxbrl.rules.ns import clark
 from kcxbrl.safexml import parse_file
 from kcxbrl.taxonomy import Taxonomy, default_taxonomy
+
+if TYPE_CHECKING:
+    from kcxbrl.dts import Dts
 
 XBRL_JSON = "https://xbrl.org/2021/xbrl-json"
 XBRL_CSV = "https://xbrl.org/2021/xbrl-csv"
@@ -44,15 +47,15 @@ class _Concepts:
     namespace, the file's DTS (when it could be read) for the others."""
 
     taxonomy: Taxonomy
-    dts: object | None  # kcxbrl.dts.Dts
+    dts: Dts | None
 
     def describe(self, namespace: str, local: str) -> Described:
         if namespace == self.taxonomy.namespace:
             return describe(local, self.taxonomy)
-        concept = self.dts.concepts.get(clark(namespace, local)) if self.dts is not None else None  # type: ignore[attr-defined]
+        concept = self.dts.concepts.get(clark(namespace, local)) if self.dts is not None else None
         if concept is None:
             return Described()
-        return Described(label=self.dts.label(clark(namespace, local)),  # type: ignore[attr-defined]
+        return Described(label=self.dts.label(clark(namespace, local)),
                          percent=concept.base_type in _PERCENT_TYPES or any(t in _PERCENT_TYPES for t in concept.type_chain))
 
     def statement(self, namespace: str, local: str, axes: frozenset[str]) -> Statement | None:
@@ -62,13 +65,13 @@ class _Concepts:
             return None
         name = clark(namespace, local)
         found: list[Statement] = []
-        for rel in self.dts.base_sets(ns.PARENT_CHILD):  # type: ignore[attr-defined]
+        for rel in self.dts.base_sets(ns.PARENT_CHILD):
             if rel.target == name or rel.source == name:
                 found.append(statement_of_role_uri(rel.link_role, self.taxonomy) or self._role_type(rel.link_role))
         return min(found, key=lambda s: (s.order, s.name)) if found else None
 
     def _role_type(self, uri: str) -> Statement:
-        role = self.dts.role_types.get(uri)  # type: ignore[attr-defined]
+        role = self.dts.role_types.get(uri)
         text = (role.definition if role is not None else None) or uri.rsplit("/", 1)[-1]
         numbered = _ROLE_ORDER.match(text)
         return Statement(numbered[2], int(numbered[1])) if numbered else Statement(text, 1 << 20)
@@ -226,7 +229,7 @@ def _json_records(path: Path, document: dict[str, Any], taxonomy: Taxonomy) -> l
     return [_json_record(fid, fact, namespaces, concepts, path) for fid, fact in document["facts"].items()]
 
 
-def _json_dts(path: Path, entries: list[str]) -> object | None:
+def _json_dts(path: Path, entries: list[str]) -> Dts | None:
     """The taxonomy the document names, where it can be read offline."""
     from kcxbrl import dts
 
@@ -276,7 +279,7 @@ def _dts_numeric(concepts: _Concepts, namespace: str, local: str) -> bool:
     if namespace == concepts.taxonomy.namespace:
         found = concepts.taxonomy.concepts.get(local)
         return bool(found and found.numeric)
-    concept = concepts.dts.concepts.get(clark(namespace, local)) if concepts.dts is not None else None  # type: ignore[attr-defined]
+    concept = concepts.dts.concepts.get(clark(namespace, local)) if concepts.dts is not None else None
     return bool(concept and concept.is_numeric)
 
 

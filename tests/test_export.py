@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import tempfile
 from functools import lru_cache
@@ -240,3 +241,30 @@ def test_arelle_loads_the_xbrl_csv_cleanly_with_the_facts_of_the_xml(prefix: str
     from_xml = kcxbrl.load(out / (sample(prefix).stem + ".xbrl")).to_records()
     assert len(from_arelle) == len(from_xml)
     assert _core(from_arelle) == _core(from_xml)
+
+
+def test_an_xbrl_csv_report_that_disagrees_with_the_instance_is_not_written(tmp_path, capsys, monkeypatch) -> None:
+    """The report is read back and compared with the instance before it is put in place."""
+    import kcxbrl.convert as convert_module
+    from kcxbrl.cli import main
+
+    real = convert_module.to_xbrl_csv
+
+    def altered(*args, **kwargs):
+        files = real(*args, **kwargs)
+        rows = list(csv.reader(files["facts.csv"].splitlines()))
+        assert rows[0][2] == "period"
+        rows[1][2] = "2020-01-01T00:00:00/2020-02-01T00:00:00"  # one fact of another period
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows(rows)
+        files["facts.csv"] = text.getvalue()
+        return files
+
+    monkeypatch.setattr(convert_module, "to_xbrl_csv", altered)
+    stem = sample("000").stem
+    assert main(["convert", str(sample("000")), "--out", str(tmp_path), "--xbrl-csv"]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / stem / 'metadata.json'}: error kcxbrl:exportFactMismatch" in err
+    assert not (tmp_path / stem / "metadata.json").exists() and not (tmp_path / stem / "facts.csv").exists()
+    # the instance and the other exports passed: they are in place
+    assert all((tmp_path / f"{stem}{suffix}").is_file() for suffix in (".xbrl", ".json", ".csv"))
