@@ -22,6 +22,7 @@ from kcxbrl.model import Fact, Instance, Period, Unit
 from kcxbrl.records import FactRecord, sort_key
 from kcxbrl.render import fact_ids
 from kcxbrl.taxonomy import Taxonomy
+from kcxbrl.taxonomy_writer import DEI_NAMESPACE, META_NAMESPACE, USGAAP_NAMESPACE
 
 XBRL_JSON = "https://xbrl.org/2021/xbrl-json"
 SEC_CIK = "http://www.sec.gov/CIK"
@@ -51,12 +52,28 @@ def _value(fact: Fact) -> str:
     return xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
 
 
+# The us-gaap / dei concept a fact corresponds to: an extension property of
+# each fact, named as the schema's attributes (kcm:usGaapConcept, kcm:deiConcept).
+_EQUIVALENT_NAMESPACES = {"kcm": META_NAMESPACE, "us-gaap": USGAAP_NAMESPACE, "dei": DEI_NAMESPACE}
+
+
+def _equivalents(fact: Fact, taxonomy: Taxonomy) -> dict[str, str]:
+    concept = taxonomy.concepts.get(fact.concept)
+    found = {}
+    if concept is not None and concept.usgaap:
+        found["kcm:usGaapConcept"] = f"us-gaap:{concept.usgaap}"
+    if concept is not None and concept.dei:
+        found["kcm:deiConcept"] = f"dei:{concept.dei}"
+    return found
+
+
 def to_xbrl_json(instance: Instance, taxonomy: Taxonomy) -> str:
     entity_prefix = _entity_prefix(instance.entity.scheme)
     namespaces = dict(_NAMESPACES)
     namespaces[taxonomy.prefix] = taxonomy.namespace
     namespaces.update(dict(instance.extra_namespaces))
     namespaces[entity_prefix] = instance.entity.scheme
+    namespaces.update(_EQUIVALENT_NAMESPACES)
     facts: dict[str, object] = {}
     for fid, fact in zip(fact_ids(instance), instance.facts):
         dimensions: dict[str, str] = {
@@ -73,6 +90,7 @@ def to_xbrl_json(instance: Instance, taxonomy: Taxonomy) -> str:
         entry: dict[str, object] = {"value": _value(fact), "dimensions": dimensions}
         if fact.unit is not None and fact.decimals is not None:
             entry["decimals"] = fact.decimals
+        entry.update(_equivalents(fact, taxonomy))
         facts[fid] = entry
     document = {
         "documentInfo": {

@@ -38,6 +38,11 @@ def test_json_revenues_fy2025() -> None:
     fact = _find(document, "kc:Revenues", "2025-01-01T00:00:00/2026-01-01T00:00:00", "iso4217:CNY")
     assert fact["value"] == "9558619000" and fact["decimals"] == -3
     assert fact["dimensions"]["entity"] == "cik:0001795589"
+    # the us-gaap / dei counterpart, an extension property named as the schema's attribute
+    assert fact["kcm:usGaapConcept"] == "us-gaap:Revenues" and "kcm:deiConcept" not in fact
+    assert document["documentInfo"]["namespaces"]["kcm"] == "http://kcxbrl.org/taxonomy/meta"
+    cover = [f for f in document["facts"].values() if f["dimensions"]["concept"] == "kc:DocumentType"]
+    assert [f.get("kcm:deiConcept") for f in cover] == ["dei:DocumentType"]
 
 
 def test_json_instant_per_share_and_pure() -> None:
