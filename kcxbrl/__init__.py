@@ -16,7 +16,7 @@ from typing import Any
 __version__ = "0.1.0"
 __all__ = ["Conversion", "Facts", "FactRecord", "convert", "load", "validate", "__version__"]
 
-# kcxbrl.convert and kcxbrl.validate are the pipeline's modules, which take a call (kcxbrl.callable)
+# kcxbrl.convert and kcxbrl.validate are the pipeline's modules, which take a call (kcxbrl.callable_modules)
 _MODULES = frozenset({"convert", "validate"})
 _API = {"Conversion": "kcxbrl.api", "Facts": "kcxbrl.api", "load": "kcxbrl.api", "FactRecord": "kcxbrl.records"}
 

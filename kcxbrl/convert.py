@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from kcxbrl.assemble import assemble
-from kcxbrl.callable import callable_module
+from kcxbrl.callable_modules import callable_module
 from kcxbrl.cover import cover_facts
 from kcxbrl.coverage import Coverage, cover
 from kcxbrl.crosscheck import PrintedRow, cross_check, filing_calculations
@@ -286,5 +286,5 @@ def convert_files(
     return results
 
 
-# ``kcxbrl.convert(path)`` is this module called: see kcxbrl.callable
+# ``kcxbrl.convert(path)`` is this module called: see kcxbrl.callable_modules
 callable_module(__name__, "convert")

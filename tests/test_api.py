@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,12 @@ REQUIRED = {"concept", "label", "us_gaap", "value", "decimals", "unit", "period_
 def _written(prefix: str, suffix: str) -> Path:
     out, _ = converted()
     return out / (sample(prefix).stem + suffix)
+
+
+@lru_cache(maxsize=8)
+def _converted(prefix: str) -> tuple[dict, ...]:
+    """The records of sample `prefix`, converted in memory once."""
+    return tuple(kcxbrl.convert(sample(prefix)).to_records())
 
 
 def _without_sources(records: list[dict]) -> list[dict]:
@@ -90,7 +97,7 @@ def test_facts_carry_periods_dimensions_and_the_cover_follows_dei() -> None:
 
 @pytest.mark.parametrize("prefix", PREFIXES)
 def test_records_equal_the_facts_of_the_instance(prefix: str) -> None:
-    records = kcxbrl.convert(sample(prefix)).to_records()
+    records = list(_converted(prefix))
     root = etree.parse(str(_written(prefix, ".xbrl"))).getroot()
     written = {e.get("id"): e for e in root if isinstance(e.tag, str) and e.get("contextRef")}
     assert len(records) == len(written)
@@ -106,7 +113,7 @@ def test_records_equal_the_facts_of_the_instance(prefix: str) -> None:
 
 @pytest.mark.parametrize("prefix", PREFIXES)
 def test_load_reads_the_instance_and_its_json_into_the_same_records(prefix: str) -> None:
-    converted_records = _without_sources(kcxbrl.convert(sample(prefix)).to_records())
+    converted_records = _without_sources(list(_converted(prefix)))
     from_xml = kcxbrl.load(_written(prefix, ".xbrl")).to_records()
     from_json = kcxbrl.load(str(_written(prefix, ".json"))).to_records()
     assert _without_sources(from_xml) == converted_records
