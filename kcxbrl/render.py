@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from decimal import Decimal
 from typing import TypedDict
 
@@ -63,9 +64,8 @@ def fact_id(fact: Fact) -> str:
 def fact_ids(instance: Instance) -> tuple[str, ...]:
     """The ids of the instance's facts, in order; two facts with one id are a bug."""
     ids = tuple(fact_id(f) for f in instance.facts)
-    if len(set(ids)) != len(ids):
-        seen: set[str] = set()
-        twice = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+    twice = sorted(fid for fid, count in Counter(ids).items() if count > 1)
+    if twice:
         raise ValueError(f"facts share an identity: {twice[:5]}")
     return ids
 
