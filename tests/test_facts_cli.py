@@ -126,3 +126,10 @@ def test_the_readme_shows_real_output(capsys) -> None:
         code, printed, _ = _run(capsys, *argv[1:])
         assert code == 0
         assert printed.strip() == shown.strip(), command
+
+
+def test_several_paths_print_one_table_each(capsys) -> None:
+    code, out, _ = _run(capsys, str(_written("000", ".xbrl")), str(_written("001", ".json")), "--statement", "cover")
+    assert code == 0
+    titles = [line for line in out.splitlines() if line.endswith(" facts") and ": " in line]
+    assert [t.split(":")[0] for t in titles] == [_written("000", ".xbrl").name, _written("001", ".json").name]
