@@ -1,4 +1,4 @@
-"""Command line: ``kcxbrl convert`` and ``kcxbrl validate``.
+"""Command line: ``kcxbrl convert``, ``kcxbrl validate`` and ``kcxbrl facts``.
 
 Exit codes are fixed: 0 ok, 1 findings at error level (or warnings under
 ``--strict``), 2 usage errors or unreadable input.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from kcxbrl import __version__
-from kcxbrl.errors import KcxbrlError
+from kcxbrl.errors import InputError, KcxbrlError
 from kcxbrl.findings import Finding, Level, ordered
 
 EXIT_OK = 0
@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--ixbrl", action="store_true",
                       help="also write DIR/X.html: an Inline XBRL 1.1 document with the instance's facts tagged "
                       "in the filing's tables, readable in a browser (checked against DIR/X.xbrl before it is written)")
+    conv.add_argument("--xbrl-csv", action="store_true",
+                      help="also write the xBRL-CSV report DIR/X/metadata.json with its table DIR/X/facts.csv")
     conv.add_argument("--report", action="store_true",
                       help="also write DIR/X.report.txt: every number of the tables and what became of it")
     conv.add_argument(
@@ -92,6 +94,25 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--format", choices=("text", "json"), default="text", help="how to print findings")
     val.add_argument("--profile", choices=("sec",), default=None, help="also apply a filing-rule profile")
     val.add_argument("--strict", action="store_true", help="warnings count as failures (exit 1)")
+
+    facts = sub.add_parser(
+        "facts",
+        help="list the facts of filings, instances or xBRL-JSON files",
+        description="Print the facts of each PATH: a filing (.txt/.md, converted in memory, nothing is "
+        "written), an XBRL instance (.xbrl/.xml) or an xBRL-JSON file or xBRL-CSV metadata file (.json). "
+        "The table groups the facts by statement and prints each value in its unit's usual form; "
+        "csv and json print every field. Exit codes: 0 ok, 1 error findings in a filing's "
+        "conversion, 2 usage errors or unreadable files.",
+    )
+    facts.add_argument("paths", nargs="+", metavar="PATH", help="filings, instances or xBRL-JSON files")
+    facts.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="table (the default), csv (the columns of X.csv) or json (the API's to_records())")
+    facts.add_argument("--concept", metavar="SUBSTRING",
+                       help="only facts whose concept, label or us-gaap / dei name contains SUBSTRING (any case)")
+    facts.add_argument("--period", metavar="YYYY[-MM[-DD]]",
+                       help="only facts whose period ends in that year or month, or on that day")
+    facts.add_argument("--statement", metavar="NAME",
+                       help="only facts of statements whose name contains NAME (any case), e.g. 'balance'")
     return parser
 
 
@@ -108,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "convert":
             return _convert(args)
+        if args.command == "facts":
+            return _facts(args)
         return _validate(args)
     except KcxbrlError as exc:
         print(f"kcxbrl: {exc}", file=sys.stderr)
@@ -124,7 +147,8 @@ def _convert(args: argparse.Namespace) -> int:
             print(f"kcxbrl: {p}: no such file", file=sys.stderr)
         return EXIT_USAGE
     try:
-        results = convert_files(paths, Path(args.out), report=args.report, extend=args.extend, ixbrl=args.ixbrl)
+        results = convert_files(paths, Path(args.out), report=args.report, extend=args.extend,
+                                ixbrl=args.ixbrl, xbrl_csv=args.xbrl_csv)
     except OSError as exc:  # the output folder cannot be made or written at all
         print(f"kcxbrl: {args.out}: cannot write the output folder: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -163,6 +187,40 @@ def _validate(args: argparse.Namespace) -> int:
     if Level.ERROR in levels or (args.strict and Level.WARNING in levels):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _facts(args: argparse.Namespace) -> int:
+    from kcxbrl import api
+    from kcxbrl.export import to_csv
+    from kcxbrl.factsview import Filters, table
+    from kcxbrl.records import sort_key
+
+    filters = Filters(args.concept, args.period, args.statement)
+    documents: list[tuple[str, list]] = []
+    failed = False
+    for name in args.paths:
+        path = Path(name)
+        if path.suffix.lower() in (".txt", ".md"):
+            conversion = api.convert(path)
+            for finding in ordered(conversion.findings):
+                if finding.level is not Level.INFO:
+                    print(f"  {finding}", file=sys.stderr)
+            failed = failed or conversion.has_errors
+            facts = conversion.facts
+        elif path.suffix.lower() in (".xbrl", ".xml", ".json"):
+            facts = api.load(path).facts
+        else:
+            raise InputError(f"{path}: give a filing (.txt, .md), an instance (.xbrl, .xml) or xBRL-JSON (.json)")
+        documents.append((path.name, filters.apply(facts)))
+    if args.format == "json":
+        records = [r.as_dict() for _, facts in documents for r in sorted(facts, key=sort_key)]
+        json.dump(records, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        sys.stdout.write(to_csv([r for _, facts in documents for r in facts]))
+    else:
+        sys.stdout.write("\n".join(table(facts, name) for name, facts in documents))
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _print_findings(findings: list[Finding], fmt: str) -> None:

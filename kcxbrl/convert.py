@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Sequence
 
 from kcxbrl.assemble import assemble
+from kcxbrl.callable_modules import callable_module
 from kcxbrl.cover import cover_facts
 from kcxbrl.coverage import Coverage, cover
 from kcxbrl.crosscheck import PrintedRow, cross_check, filing_calculations
 from kcxbrl.entities import identify
-from kcxbrl.export import to_csv, to_xbrl_json
+from kcxbrl.export import to_csv, to_xbrl_csv, to_xbrl_json
 from kcxbrl.extension import PREFIX as EXT_PREFIX
 from kcxbrl.extension import Extension, place_row, safe_stem
 from kcxbrl.extension import extend as make_extension
@@ -28,6 +29,7 @@ from kcxbrl.model import Document, Draft, Instance
 from kcxbrl.monthly import monthly_facts
 from kcxbrl.prose import prose_drafts
 from kcxbrl.read import read_filing
+from kcxbrl.records import from_conversion
 from kcxbrl.render import render_instance
 from kcxbrl.resources import taxonomy_dir
 from kcxbrl.tables import PlacedTable, place_tables
@@ -215,20 +217,52 @@ def taxonomy_files(taxonomy: Taxonomy) -> dict[str, Path]:
 
 
 def filing_outputs(
-    conversion: Conversion, taxonomy: Taxonomy, stem: str, report: str | None, *, ixbrl: bool = False
+    conversion: Conversion, taxonomy: Taxonomy, stem: str, report: str | None, *,
+    ixbrl: bool = False, xbrl_csv: bool = False,
 ) -> FilingOutputs:
     """The text of every file one filing writes, named as in the output folder;
-    with ``ixbrl`` also the Inline XBRL page ``X.html``."""
+    with ``ixbrl`` also the Inline XBRL page ``X.html``, with ``xbrl_csv`` the
+    xBRL-CSV report in the folder ``stem/``."""
     instance = conversion.instance
-    exports = [Output(stem + ".json", to_xbrl_json(instance, taxonomy)), Output(stem + ".csv", to_csv(instance, taxonomy))]
+    records = from_conversion(conversion)
+    exports = [Output(stem + ".json", to_xbrl_json(instance, taxonomy)), Output(stem + ".csv", to_csv(records))]
     if ixbrl:
         exports.append(Output(stem + ".html", render_inline(conversion, taxonomy)))
+    if xbrl_csv:
+        report_files = to_xbrl_csv(records, instance, taxonomy, "../" + instance.schema_ref)
+        exports += [Output(f"{stem}/{name}", text) for name, text in report_files.items()]
     return FilingOutputs(
         instance=Output(stem + ".xbrl", render_instance(instance, taxonomy)),
         extension=tuple(Output(name, text) for name, text in conversion.extension),
         exports=tuple(exports),
         report=None if report is None else Output(stem + ".report.txt", report),
     )
+
+
+def _write_one(stage: Stage, conversion: Conversion, taxonomy: Taxonomy, stem: str, out_dir: Path,
+               *, report: bool, ixbrl: bool = False, xbrl_csv: bool = False) -> ConversionResult:
+    used = conversion.taxonomy or taxonomy
+    coverage = cover(conversion, used)
+    outputs = filing_outputs(conversion, used, stem, coverage.report() if report else None,
+                             ixbrl=ixbrl, xbrl_csv=xbrl_csv)
+    written = stage.write(outputs)
+    output = out_dir / outputs.instance.name
+    report_path = out_dir / outputs.report.name if outputs.report is not None else None
+    return ConversionResult(
+        conversion, output, coverage,
+        report_path if report_path is not None and written.holds(report_path) else None,
+        written.findings, written.holds(output),
+    )
+
+
+def write_conversion(conversion: Conversion, out_dir: Path, *, report: bool = False,
+                     ixbrl: bool = False, xbrl_csv: bool = False) -> ConversionResult:
+    """Write one conversion made in memory, staged and validated as :func:`convert_files` does."""
+    taxonomy = default_taxonomy()
+    with Stage(out_dir, taxonomy_files(taxonomy)) as stage:
+        stage.publish_support()
+        return _write_one(stage, conversion, taxonomy, Path(conversion.source).stem, out_dir,
+                          report=report, ixbrl=ixbrl, xbrl_csv=xbrl_csv)
 
 
 def convert_files(
@@ -239,9 +273,10 @@ def convert_files(
     report: bool = False,
     extend: bool = True,
     ixbrl: bool = False,
+    xbrl_csv: bool = False,
 ) -> list[ConversionResult]:
     """Convert each filing; with ``report``, also write ``X.report.txt`` (coverage of its numbers),
-    with ``ixbrl`` the Inline XBRL page ``X.html``;
+    with ``ixbrl`` the Inline XBRL page ``X.html``, with ``xbrl_csv`` the xBRL-CSV report ``X/metadata.json``;
     unmatched rows get extension concepts (``S-ext.xsd``) unless ``extend`` is False.
 
     Each filing's files are staged, validated and only then moved into place
@@ -254,15 +289,10 @@ def convert_files(
         for path in paths:
             document = read_filing(path)
             conversion = convert_document(document, taxonomy, extend=extend)
-            used = conversion.taxonomy or taxonomy
-            coverage = cover(conversion, used)
-            outputs = filing_outputs(conversion, used, path.stem, coverage.report() if report else None, ixbrl=ixbrl)
-            written = stage.write(outputs)
-            output = out_dir / outputs.instance.name
-            report_path = out_dir / outputs.report.name if outputs.report is not None else None
-            results.append(ConversionResult(
-                conversion, output, coverage,
-                report_path if report_path is not None and written.holds(report_path) else None,
-                written.findings, written.holds(output),
-            ))
+            results.append(_write_one(stage, conversion, taxonomy, path.stem, out_dir, report=report,
+                                      ixbrl=ixbrl, xbrl_csv=xbrl_csv))
     return results
+
+
+# ``kcxbrl.convert(path)`` is this module called: see kcxbrl.callable_modules
+callable_module(__name__, "convert")

@@ -24,7 +24,7 @@ from kcxbrl import __version__
 from kcxbrl.findings import Finding, Level, ordered
 from kcxbrl.jinja import render
 from kcxbrl.model import Column, Fact, Instance, Provenance, Row
-from kcxbrl.render import comment_text, context_views, unit_views
+from kcxbrl.render import comment_text, context_views, fact_ids, unit_views
 from kcxbrl.tables import PlacedTable
 from kcxbrl.taxonomy import Role, Taxonomy
 from kcxbrl.values import parse_number
@@ -194,7 +194,7 @@ class _Page:
         self.conversion = conversion
         self.taxonomy = taxonomy
         self.facts = conversion.instance.facts
-        self.ids = [f"f{i + 1}" for i in range(len(self.facts))]
+        self.ids = fact_ids(conversion.instance)  # the instance's own fact ids
         self.tagged: dict[int, Shown] = {}
         self.sections: dict[str, _Section] = {}
         self.concept_role: dict[str, Role] = {}

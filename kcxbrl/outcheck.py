@@ -1,4 +1,4 @@
-"""Check an xBRL-JSON export against the XML instance written beside it.
+"""Check an xBRL-JSON export (and an xBRL-CSV report) against the XML instance written beside it.
 
 Both are made from the same model, by different code; this reads the two
 files back and compares them fact by fact (fact ids are shared): concept,
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from lxml import etree
 
@@ -21,6 +21,9 @@ from kcxbrl.findings import Finding, error
 from kcxbrl.rules import ns
 from kcxbrl.rules.ns import clark
 from kcxbrl.safexml import parse_file
+
+if TYPE_CHECKING:
+    from kcxbrl.records import FactRecord
 
 EXPORT_SYNTAX = "kcxbrl:exportSyntax"
 EXPORT_DOCUMENT_TYPE = "kcxbrl:exportDocumentType"
@@ -241,3 +244,44 @@ def _same_value(xml: str, exported: str, *, numeric: bool) -> bool:
         return Decimal(xml.strip()) == Decimal(exported)
     except InvalidOperation:
         return xml.strip() == exported
+
+
+# --- exports read back as records (xBRL-CSV) ----------------------------------
+
+
+def check_records(export_path: Path, instance_path: Path) -> list[Finding]:
+    """Findings (errors) where an export that :mod:`kcxbrl.reading` reads
+    (the metadata file of an xBRL-CSV report) does not hold the facts of the
+    instance: the same ids with the same concept, period, unit, dimensions,
+    language, value and decimals."""
+    from kcxbrl.errors import KcxbrlError
+    from kcxbrl.reading import read_records
+
+    where = str(export_path)
+    try:
+        found = {r.id: _record_key(r) for r in read_records(export_path)}
+        expected = {r.id: _record_key(r) for r in read_records(instance_path)}
+    except KcxbrlError as exc:
+        return [error(EXPORT_SYNTAX, f"the export cannot be read back: {exc}", file=where)]
+    findings = []
+    if len(found) != len(expected):
+        findings.append(error(EXPORT_FACT_COUNT, f"the export has {len(found)} facts, "
+                              f"the instance {instance_path.name} {len(expected)}", file=where))
+    wrong = [fid for fid, key in expected.items() if found.get(fid) != key]
+    findings += [error(EXPORT_FACT_MISMATCH, f"fact {fid} of the instance is missing or differs in the export",
+                       file=where) for fid in wrong[:_MISMATCHES_SHOWN]]
+    if len(wrong) > _MISMATCHES_SHOWN:
+        findings.append(error(EXPORT_FACT_MISMATCH, f"and {len(wrong) - _MISMATCHES_SHOWN} more facts "
+                              "differ from the instance", file=where))
+    return findings
+
+
+def _record_key(record: FactRecord) -> tuple[object, ...]:
+    value: object = record.value
+    if record.numeric and record.value is not None:
+        try:
+            value = Decimal(record.value)
+        except InvalidOperation:
+            pass
+    return (record.concept, record.period_start, record.period_end, record.instant,
+            record.unit, record.dimensions, record.lang, value, record.decimals)

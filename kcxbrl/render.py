@@ -6,7 +6,9 @@ byte-for-byte the same for the same instance.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import Counter
 from decimal import Decimal
 from typing import TypedDict
 
@@ -34,16 +36,45 @@ def comment_text(text: str) -> str:
     return _NOT_IN_COMMENT.sub(lambda m: "- " if m.group(0) == "-" else "", text)
 
 
-def fact_id(position: int) -> str:
-    """The id of the fact at this 0-based position; exports use the same ids."""
-    return f"f{position + 1}"
+def fact_identity(fact: Fact) -> str:
+    """What makes a fact the fact it is: concept, entity, period, dimensions, unit, language."""
+    context, unit = fact.context, fact.unit
+    period = context.period
+    parts = [
+        fact.concept,
+        f"{context.entity.scheme}#{context.entity.identifier}",
+        period.start.isoformat() if period.start else "",
+        period.end.isoformat(),
+        *(f"{m.dimension}{'~' if m.typed else '='}{m.value}" for m in sorted(context.members)),
+        "*".join(unit.numerator) + "/" + "*".join(unit.denominator) if unit else "",
+        fact.lang or "",
+    ]
+    return "\x1f".join(parts)
 
 
-def _fact_view(fact: Fact, position: int, taxonomy: Taxonomy) -> _FactView:
+def fact_id(fact: Fact) -> str:
+    """The fact's id in the instance and in every export: the concept's local
+    name and a digest of the fact's identity, so a fact keeps its id when
+    other facts come or go (a valid XML ID: NCName)."""
+    local = re.sub(r"[^A-Za-z0-9_.-]", "_", fact.concept.rsplit(":", 1)[-1])[:60]
+    digest = hashlib.sha256(fact_identity(fact).encode("utf-8")).hexdigest()[:12]
+    return f"{local}_{digest}" if re.match(r"[A-Za-z_]", local) else f"f_{local}_{digest}"
+
+
+def fact_ids(instance: Instance) -> tuple[str, ...]:
+    """The ids of the instance's facts, in order; two facts with one id are a bug."""
+    ids = tuple(fact_id(f) for f in instance.facts)
+    twice = sorted(fid for fid, count in Counter(ids).items() if count > 1)
+    if twice:
+        raise ValueError(f"facts share an identity: {twice[:5]}")
+    return ids
+
+
+def _fact_view(fact: Fact, fid: str, taxonomy: Taxonomy) -> _FactView:
     value = xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
     return {
         "qname": taxonomy.qname(fact.concept),
-        "id": fact_id(position),
+        "id": fid,
         "context": fact.context.id,
         "unit": fact.unit.id if fact.unit else None,
         "decimals": str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None,
@@ -80,7 +111,7 @@ def unit_views(instance: Instance) -> list[dict[str, object]]:
 
 
 def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
-    facts = [_fact_view(f, i, taxonomy) for i, f in enumerate(instance.facts)]
+    facts = [_fact_view(f, fid, taxonomy) for f, fid in zip(instance.facts, fact_ids(instance))]
     return render(
         "instance.xbrl.j2",
         version=__version__,

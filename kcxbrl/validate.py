@@ -24,7 +24,7 @@ import logging
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-
+from kcxbrl.callable_modules import callable_module
 from kcxbrl.dts import discover
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level, error, ordered
@@ -124,3 +124,7 @@ def _guarded(name: str, rule: Callable[[], Iterable[Finding]], where: str) -> It
             "their results are incomplete",
             file=where,
         )
+
+
+# ``kcxbrl.validate(path)`` is this module called: see kcxbrl.callable_modules
+callable_module(__name__, "validate")

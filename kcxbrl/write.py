@@ -24,11 +24,13 @@ from typing import Iterable, Mapping
 
 from kcxbrl.findings import Finding, Level, error, has_errors
 from kcxbrl.ixbrl_check import check_inline
-from kcxbrl.outcheck import check_xbrl_json
+from kcxbrl.outcheck import check_records, check_xbrl_json
 from kcxbrl.safexml import parse_file
 from kcxbrl.validate import iter_findings
 
 NOT_WRITTEN = "kcxbrl:outputNotWritten"
+# How an export is compared with its instance: X.json is xBRL-JSON, X/metadata.json an xBRL-CSV report.
+_CHECKS = {".json": check_xbrl_json, "metadata.json": check_records, ".html": check_inline}
 WRITE_FAILED = "kcxbrl:writeFailed"
 STAGE_PREFIX = ".kcxbrl-staging-"
 
@@ -115,8 +117,10 @@ class Stage:
                 (self._dir / output.name).unlink(missing_ok=True)
 
     def _check_names(self, names: list[str]) -> None:
-        """Plain, distinct names that leave the taxonomy copies alone: anything else is a bug."""
-        clashes = [n for n in names if names.count(n) > 1 or n in self.support or Path(n).name != n]
+        """Plain, distinct names (a file, or a file in one folder of the output
+        folder: ``X/metadata.json``) that leave the taxonomy copies alone:
+        anything else is a bug."""
+        clashes = [n for n in names if names.count(n) > 1 or n in self.support or not _plain(n)]
         if clashes:
             raise ValueError(f"output names must be plain, distinct and not the taxonomy's: {sorted(set(clashes))}")
 
@@ -124,6 +128,7 @@ class Stage:
         findings: list[Finding] = []
         for output in files:
             try:
+                (self._dir / output.name).parent.mkdir(exist_ok=True)
                 (self._dir / output.name).write_text(output.text, encoding="utf-8")
             except OSError as exc:
                 findings.append(error(WRITE_FAILED, f"cannot write the file: {exc.strerror or exc}",
@@ -140,18 +145,15 @@ class Stage:
             held[outputs.instance.name] = "it fails validation"
         else:
             for export in outputs.exports:
-                if export.name.endswith(".json"):
-                    export_findings = self._shown(check_xbrl_json(
-                        self._dir / export.name, self._dir / outputs.instance.name))
+                check = _CHECKS.get(Path(export.name).name if "/" in export.name else Path(export.name).suffix)
+                if check is not None:
+                    export_findings = self._shown(check(self._dir / export.name, self._dir / outputs.instance.name))
                     findings += export_findings
                     if has_errors(export_findings):
                         held[export.name] = f"{export.name} does not agree with {outputs.instance.name}"
-                elif export.name.endswith(".html"):  # Inline XBRL: well-formed, and the instance's facts
-                    export_findings = self._shown(check_inline(
-                        self._dir / export.name, self._dir / outputs.instance.name))
-                    findings += export_findings
-                    if has_errors(export_findings):
-                        held[export.name] = f"{export.name} does not agree with {outputs.instance.name}"
+                        if "/" in export.name:  # the tables of a report stand or fall with its metadata
+                            folder = export.name.split("/")[0] + "/"
+                            held.update((o.name, held[export.name]) for o in outputs.exports if o.name.startswith(folder))
 
         placed: list[Path] = []
         for output in files:
@@ -160,6 +162,7 @@ class Stage:
                 findings.append(self._held(output, held[output.name]))
                 continue
             try:
+                target.parent.mkdir(exist_ok=True)
                 os.replace(self._dir / output.name, target)
             except OSError as exc:
                 findings.append(error(WRITE_FAILED, f"cannot put the file in place: {exc.strerror or exc}",
@@ -193,6 +196,11 @@ class Stage:
 
     def _not_written(self, files: list[Output], why: str) -> tuple[Finding, ...]:
         return tuple(self._held(o, why) for o in files)
+
+
+def _plain(name: str) -> bool:
+    parts = Path(name).parts
+    return 1 <= len(parts) <= 2 and "/".join(parts) == name and not any(p in (".", "..") for p in parts)
 
 
 def _renamed(finding: Finding, staged: set[str], shown: str) -> Finding:

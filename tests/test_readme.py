@@ -29,7 +29,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert _commands()[1] in ci
 
 
-@pytest.mark.parametrize("command", ["convert", "validate"])
+@pytest.mark.parametrize("command", ["convert", "validate", "facts"])
 def test_every_option_of_help_is_in_the_readme(command: str) -> None:
     parser = build_parser()
     sub = parser._subparsers._group_actions[0].choices[command]  # type: ignore[union-attr]
@@ -45,3 +45,4 @@ def test_help_and_usage_exit_codes(capsys) -> None:
     assert main(["convert"]) == 2
     assert main(["convert", "no-such-file.txt", "--out", "x"]) == 2
     assert main(["frobnicate"]) == 2
+    assert main(["facts"]) == 2
