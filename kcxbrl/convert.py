@@ -86,7 +86,8 @@ class ConversionResult:
         numbers = f"; {self.coverage.summary()}" if self.coverage else ""
         if self.unreadable is not None:
             return f"{self.conversion.source}: not converted: {self.unreadable}"
-        where = self.output if self.written else f"not written: {self.output}"
+        shown = shown_path(self.output)
+        where = shown if self.written else f"not written: {shown}"
         return (
             f"{self.conversion.source}: {len(inst.facts)} facts, {len(inst.contexts)} contexts, "
             f"{len(inst.units)} units; findings: {count[Level.ERROR]} errors, "
@@ -243,7 +244,7 @@ def shown_path(path: Path) -> str:
 
 def output_names(path: Path) -> tuple[str, ...]:
     """Every file converting ``path`` may write into the output folder."""
-    stem, ext = path.stem, safe_stem(path.name)
+    stem, ext = path.stem, safe_stem(shown_path(path))
     return (
         f"{stem}.xbrl", f"{stem}.json", f"{stem}.csv", f"{stem}.report.txt",
         f"{ext}-ext.xsd", *(f"{ext}-ext_{kind}.xml" for kind in ("lab", "pre", "cal")),
