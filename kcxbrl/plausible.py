@@ -12,6 +12,9 @@ short.  Each is a warning naming file and line; the facts stay as read.
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from kcxbrl.cover import _cover_month
@@ -19,6 +22,7 @@ from kcxbrl.findings import Finding, warning
 from kcxbrl.headers import _CURRENCIES
 from kcxbrl.kinds import FilingKinds, Kind
 from kcxbrl.model import Document, Fact, Instance, Period, Table, TextLine
+from kcxbrl.resources import taxonomy_dir
 from kcxbrl.tables import PlacedTable
 
 PERIOD_AFTER = "kcxbrl:periodAfterReport"
@@ -29,8 +33,6 @@ TRUNCATED = "kcxbrl:truncatedText"
 
 # How far back a 6-K's figures may reach: comparative years of a five-year summary.
 _PAST_YEARS = 10
-# The statements every results announcement carries, by role id.
-_RESULTS_STATEMENTS = ("StatementOfComprehensiveLoss", "BalanceSheet", "CashFlowStatement")
 # A last line that stops after a word or a comma, in a sentence of some length.
 _OPEN_END = re.compile(r"[A-Za-z,;(\-–—]$")
 _MIN_WORDS = 8
@@ -107,8 +109,10 @@ def _currencies(document: Document, instance: Instance, placed: Sequence[PlacedT
     for code in sorted(used):
         lines = stating[code]
         places = {owner.get(n, -n) for n in lines}
-        # one table, and only its caption or header says so: a relabelled twin, not a row's own currency
-        if len(places) == 1 and min(places) > 0 and all(n in captions for n in lines):
+        others = {owner.get(n, -n) for other in used - {code} for n in stating[other]}
+        # one table, and only its caption or header says so, while the filing's other currencies
+        # are stated elsewhere: a relabelled twin, not a row's own currency or a two-currency table
+        if len(places) == 1 and min(places) > 0 and all(n in captions for n in lines) and others - places:
             found.append(warning(
                 CURRENCY_ONCE,
                 f"{code} is stated by the caption of one table only and nowhere else in the filing, beside "
@@ -145,17 +149,37 @@ def _place_of_lines(placed: Sequence[PlacedTable]) -> tuple[dict[int, int], set[
     return owner, captions
 
 
+@dataclass(frozen=True)
+class _Expected:
+    """What each kind of filing always carries (taxonomy/mapping/plausible.toml)."""
+
+    results_roles: tuple[str, ...]
+    monthly_sections: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=1)
+def _expected() -> _Expected:
+    data = tomllib.loads((taxonomy_dir() / "mapping" / "plausible.toml").read_text(encoding="utf-8"))
+    sections = tuple((s["name"], re.compile(s["pattern"], re.IGNORECASE)) for s in data["monthly_return"]["sections"])
+    return _Expected(tuple(data["results"]["roles"]), sections)
+
+
 def _statements(document: Document, kinds: FilingKinds, placed: Sequence[PlacedTable]) -> list[Finding]:
-    if not kinds.holds(Kind.RESULTS):
-        return []
-    present = {p.role.id for p in placed if p.role is not None}
+    """A part the filing's kind always carries and this filing lacks."""
+    expected = _expected()
     last = len(document.lines) or None
+    missing: list[str] = []
+    if kinds.holds(Kind.RESULTS):
+        present = {p.role.id for p in placed if p.role is not None}
+        missing += [f"no table of role {role}" for role in expected.results_roles if role not in present]
+    if kinds.holds(Kind.MONTHLY_RETURN):
+        texts = [line.text for line in document.text_lines]
+        missing += [f"no part '{name}' of the monthly return" for name, pattern in expected.monthly_sections
+                    if not any(pattern.match(text) for text in texts)]
     return [
-        warning(STATEMENT_MISSING,
-                f"the filing announces results but no table of role {role} is in it; "
-                "the document may be cut short (its facts are missing)",
-                file=document.path, line=last)
-        for role in _RESULTS_STATEMENTS if role not in present
+        warning(STATEMENT_MISSING, f"the filing's exhibits promise it but {what} is in it; "
+                "the document may be cut short (its facts are missing)", file=document.path, line=last)
+        for what in missing
     ]
 
 

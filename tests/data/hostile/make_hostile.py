@@ -57,6 +57,7 @@ CASES: dict[str, tuple[str, Callable[[str], str], str | None]] = {
     "hkd_twin_003.txt": ("003", lambda t: once(t, "\tRMB\tRMB\tUS\\$\n<b>ASSETS", "\tHKD\tHKD\tUS\\$\n<b>ASSETS"), None),
     "truncated_003.txt": ("003", lambda t: cut_before(t, "**UNAUDITED CONDENSED CONSOLIDATED STATEMENT OF CASH FLOWS**"),
                           None),
+    "truncated_monthly_000.txt": ("000", lambda t: cut_before(t, "III. Details of Movements"), None),
     "cut_sentence_002.txt": ("002", lambda t: cut_in_sentence(t, "As at the date of this announcement, the Board comprises"),
                              None),
     "tab_sentence_003.txt": ("003", lambda t: once(t, "Revenues from public cloud services were",
@@ -113,6 +114,11 @@ exit = 0
 
 [[case]]
 file = "truncated_003.txt"
+codes = ["kcxbrl:statementMissing"]
+exit = 0
+
+[[case]]
+file = "truncated_monthly_000.txt"
 codes = ["kcxbrl:statementMissing"]
 exit = 0
 
