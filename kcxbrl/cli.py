@@ -146,6 +146,7 @@ def _convert(args: argparse.Namespace) -> int:
     import codecs
 
     from kcxbrl.convert import convert_files, shown_path
+    from kcxbrl.write import WRITE_FAILED
 
     paths = [Path(p) for p in args.filings]
     bad = [(p, "is a folder, not a filing" if p.is_dir() else "no such file") for p in paths if not p.is_file()]
@@ -166,7 +167,7 @@ def _convert(args: argparse.Namespace) -> int:
     except OSError as exc:  # the output folder cannot be made or written at all
         print(f"kcxbrl: {shown_path(out)}: cannot write the output folder: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    failed = unreadable = False
+    failed = unreadable = unwritable = False
     for result in results:
         print(result.summary())
         if result.unreadable is not None:
@@ -178,7 +179,8 @@ def _convert(args: argparse.Namespace) -> int:
                 if finding.level is not Level.INFO:
                     print(f"  {finding}", file=sys.stderr)
         failed = failed or result.has_errors or (args.strict and result.has_warnings)
-    if unreadable:  # the worst outcome decides: a filing not read at all is 2
+        unwritable = unwritable or any(f.code == WRITE_FAILED for f in result.findings)
+    if unreadable or unwritable:  # the worst outcome decides: a filing not read, or a file not writable, is 2
         return EXIT_USAGE
     return EXIT_FINDINGS if failed else EXIT_OK
 

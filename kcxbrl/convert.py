@@ -267,6 +267,11 @@ def check_outputs(paths: Sequence[Path], out_dir: Path, support: Sequence[str]) 
                     f"{shown_path(other)} and {shown_path(path)} would both write {out_dir / name}: "
                     "rename one of them or convert them into different --out folders")
             names.append(name)
+    for name in names:
+        target = out_dir / name
+        if target.exists() and not target.is_file():
+            raise OutputError(f"{shown_path(target)} is a folder or another non-file: an output cannot be "
+                              "written there; move it away or choose another --out")
     for path in paths:
         for name in names:
             if _same_file(path, out_dir / name):

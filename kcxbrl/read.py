@@ -56,7 +56,8 @@ _HEADING_CLOSE = re.compile(r"\s+#+\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,})$")
 _DELIMITER_CELL = re.compile(r"^:?-+:?$")
 # A sentence split by a stray tab: several words before it, a full stop at the end.
-_SENTENCE_WORDS = 4
+_SENTENCE_WORDS = 6
+_PHRASE_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)*]*$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOM = b"\xef\xbb\xbf"
@@ -288,12 +289,17 @@ def _table_cells(raw: str) -> list[str] | None:
 
 
 def _tab_sentence(raw: str) -> bool:
-    """A lone tab-separated line whose first cell is a sentence: words that run on
-    and end in a full stop somewhere after the tab, not a label and its values."""
+    """A lone tab-separated line that is a sentence: it ends in a full stop, runs
+    to some words, and a cell holds a phrase (a value cell never does)."""
     if raw.strip().startswith("|"):
         return False
-    first, _, rest = raw.partition("\t")
-    return len(first.split()) >= _SENTENCE_WORDS and bool(_SENTENCE_END.search(rest.rstrip()))
+    cells = raw.split("\t")
+    words = raw.split()
+    return (
+        len(words) >= _SENTENCE_WORDS
+        and bool(_SENTENCE_END.search(raw.rstrip()))
+        and any(len(cell.split()) >= _PHRASE_WORDS for cell in cells[1:])
+    )
 
 
 def _pipe_cells(stripped: str) -> list[str]:

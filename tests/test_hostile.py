@@ -117,6 +117,8 @@ def test_a_tab_inside_a_sentence_is_read_as_a_sentence() -> None:
 def test_a_tab_between_a_label_and_its_values_is_still_a_table() -> None:
     doc = read_text("Revenues\t1,234\t2,345\n", "x.txt")
     assert len(doc.tables) == 1 and doc.text_lines == ()
+    doc = read_text("Revenues\twere RMB1,996.3 million, up 47.5% from a year ago.\n", "x.txt")
+    assert doc.tables == () and doc.text_lines[0].text == "Revenues were RMB1,996.3 million, up 47.5% from a year ago."
 
 
 # --- outputs ---------------------------------------------------------------------
@@ -183,6 +185,33 @@ def test_an_output_folder_that_cannot_be_made_is_exit_2(tmp_path: Path, capsys, 
     assert main(["convert", str(sample("000")), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "cannot write the output folder" in err and "Traceback" not in err
+
+
+def test_a_folder_where_an_output_goes_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    (out / f"{sample('000').stem}.csv").mkdir(parents=True)
+    assert main(["convert", str(sample("000")), "--out", str(out)]) == 2
+    assert f"{out / sample('000').stem}.csv is a folder" in capsys.readouterr().err
+    assert not (out / f"{sample('000').stem}.xbrl").exists()
+
+
+def test_a_file_that_cannot_be_put_in_place_is_exit_2(tmp_path: Path, capsys, monkeypatch) -> None:
+    import errno
+
+    from kcxbrl import write
+
+    real = write.os.replace
+
+    def full(source, target):
+        if str(target).endswith(".json"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(source, target)
+
+    monkeypatch.setattr(write.os, "replace", full)
+    out = tmp_path / "out"
+    assert main(["convert", str(sample("000")), "--out", str(out)]) == 2
+    assert (out / f"{sample('000').stem}.xbrl").is_file() and not (out / f"{sample('000').stem}.json").exists()
+    assert "error kcxbrl:writeFailed cannot put the file in place: No space left on device" in capsys.readouterr().err
 
 
 def test_a_folder_given_as_filing_is_named_as_a_folder(tmp_path: Path, capsys) -> None:
