@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         "instances, and validate XBRL instances offline.",
     )
     parser.add_argument("--version", action="version", version=f"kcxbrl {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     conv = sub.add_parser(
@@ -46,8 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
         "DIR. Every file is checked before it is put in place: the instance is validated as "
         "'kcxbrl validate' does and X.json is compared with it; a file that fails is not "
         "written (an older one is left as it was) and the exit code is 1. Prints one summary "
-        "line per filing and the findings on stderr. Exit codes: 0 ok, 1 findings at error "
-        "level (or at warning level with --strict), 2 usage errors or unreadable filings.",
+        "line per filing and the findings on stderr. A filing that cannot be read is reported "
+        "and the others are converted. Two filings that would write the same file, or an output "
+        "that would replace an input, stop the run before anything is written. Exit codes: 0 ok, "
+        "1 findings at error level (or at warning level with --strict), 2 usage errors, output "
+        "errors or a filing that could not be read (the worst outcome decides).",
     )
     conv.add_argument("filings", nargs="+", metavar="FILING", help="filing text files")
     conv.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
@@ -82,6 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="warnings count as failures (exit 1): unmapped tables or rows, numbers left out, "
         "ambiguous rows, control characters taken out, any finding at warning level; for CI",
     )
+    conv.add_argument(
+        "--encoding",
+        metavar="NAME",
+        default=None,
+        help="read every filing in this encoding (e.g. gb18030, latin-1, utf-16-le); by default "
+        "UTF-8 (with or without BOM) or UTF-16 with a BOM, and any other file is refused",
+    )
+    conv.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                      help="show the traceback of an internal error instead of a finding")
 
     val = sub.add_parser(
         "validate",
@@ -126,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _printable(sys.stdout)
+    _printable(sys.stderr)
     try:
         if args.command == "convert":
             return _convert(args)
@@ -135,31 +150,64 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KcxbrlError as exc:
         print(f"kcxbrl: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"kcxbrl: internal error ({type(exc).__name__}: {exc}); run with --debug for the traceback",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _printable(stream: object) -> None:
+    """A name that is not valid in the stream's encoding prints escaped, not as an exception."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):  # a stream that cannot change its error handling keeps it
+            pass
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from kcxbrl.convert import convert_files
+    import codecs
+
+    from kcxbrl.convert import convert_files, shown_path
+    from kcxbrl.write import WRITE_FAILED
 
     paths = [Path(p) for p in args.filings]
-    missing = [p for p in paths if not p.is_file()]
-    if missing:
-        for p in missing:
-            print(f"kcxbrl: {p}: no such file", file=sys.stderr)
+    bad = [(p, "is a folder, not a filing" if p.is_dir() else "no such file") for p in paths if not p.is_file()]
+    if bad:
+        for p, why in bad:
+            print(f"kcxbrl: {shown_path(p)}: {why}", file=sys.stderr)
         return EXIT_USAGE
+    if args.encoding is not None:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            print(f"kcxbrl: --encoding {args.encoding}: no such encoding", file=sys.stderr)
+            return EXIT_USAGE
+    out = Path(args.out)
     try:
-        results = convert_files(paths, Path(args.out), report=args.report, extend=args.extend,
-                                ixbrl=args.ixbrl, xbrl_csv=args.xbrl_csv)
+        results = convert_files(paths, out, report=args.report, extend=args.extend,
+                                ixbrl=args.ixbrl, xbrl_csv=args.xbrl_csv, encoding=args.encoding, debug=args.debug)
     except OSError as exc:  # the output folder cannot be made or written at all
-        print(f"kcxbrl: {args.out}: cannot write the output folder: {exc.strerror or exc}", file=sys.stderr)
+        print(f"kcxbrl: {shown_path(out)}: cannot write the output folder: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    failed = False
+    failed = unreadable = unwritable = False
     for result in results:
         print(result.summary())
+        if result.unreadable is not None:
+            print(f"kcxbrl: {result.conversion.source}: {result.unreadable}", file=sys.stderr)
+            unreadable = True
+            continue
         if not args.quiet:
             for finding in ordered(result.findings):
                 if finding.level is not Level.INFO:
                     print(f"  {finding}", file=sys.stderr)
         failed = failed or result.has_errors or (args.strict and result.has_warnings)
+        unwritable = unwritable or any(f.code == WRITE_FAILED for f in result.findings)
+    if unreadable or unwritable:  # the worst outcome decides: a filing not read, or a file not writable, is 2
+        return EXIT_USAGE
     return EXIT_FINDINGS if failed else EXIT_OK
 
 

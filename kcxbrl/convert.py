@@ -7,6 +7,7 @@ filing's errors never stop the others.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
@@ -17,16 +18,18 @@ from kcxbrl.cover import cover_facts
 from kcxbrl.coverage import Coverage, cover
 from kcxbrl.crosscheck import PrintedRow, cross_check, filing_calculations
 from kcxbrl.entities import identify
+from kcxbrl.errors import InputError, KcxbrlError, OutputError
 from kcxbrl.export import to_csv, to_xbrl_csv, to_xbrl_json
 from kcxbrl.extension import PREFIX as EXT_PREFIX
 from kcxbrl.extension import Extension, place_row, safe_stem
 from kcxbrl.extension import extend as make_extension
-from kcxbrl.findings import Finding, Level, has_errors, info, warning
+from kcxbrl.findings import Finding, Level, error, has_errors, info, warning
 from kcxbrl.ixbrl import render_inline
 from kcxbrl.kinds import Kind, detect
 from kcxbrl.mapping import CellResult, TableResult, Trace, UnmatchedRow, map_table
-from kcxbrl.model import Document, Draft, Instance
+from kcxbrl.model import Document, Draft, Entity, Instance
 from kcxbrl.monthly import monthly_facts
+from kcxbrl.plausible import plausibility
 from kcxbrl.prose import prose_drafts
 from kcxbrl.read import read_filing
 from kcxbrl.records import from_conversion
@@ -66,6 +69,7 @@ class ConversionResult:
     report: Path | None = None
     write_findings: tuple[Finding, ...] = ()  # from validating and writing the outputs
     written: bool = True  # the instance passed validation and is in place
+    unreadable: str | None = None  # why the filing could not be read at all
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -83,7 +87,10 @@ class ConversionResult:
         inst = self.conversion.instance
         count = {level: sum(1 for f in self.findings if f.level is level) for level in Level}
         numbers = f"; {self.coverage.summary()}" if self.coverage else ""
-        where = self.output if self.written else f"not written: {self.output}"
+        if self.unreadable is not None:
+            return f"{self.conversion.source}: not converted: {self.unreadable}"
+        shown = shown_path(self.output)
+        where = shown if self.written else f"not written: {shown}"
         return (
             f"{self.conversion.source}: {len(inst.facts)} facts, {len(inst.contexts)} contexts, "
             f"{len(inst.units)} units; findings: {count[Level.ERROR]} errors, "
@@ -203,6 +210,7 @@ def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, ex
     instance = replace(instance, extra_namespaces=namespaces)
     findings.extend(assemble_findings)
     findings.extend(cross_check(instance, taxonomy))
+    findings.extend(plausibility(document, kinds, instance, placed))
     calculations, calc_findings = filing_calculations(instance, taxonomy, rows)
     findings.extend(calc_findings)
     ext = replace(ext, calculations=tuple(calculations))
@@ -265,6 +273,69 @@ def write_conversion(conversion: Conversion, out_dir: Path, *, report: bool = Fa
                           report=report, ixbrl=ixbrl, xbrl_csv=xbrl_csv)
 
 
+UNREADABLE = "kcxbrl:unreadableFiling"
+INTERNAL_ERROR = "kcxbrl:internalError"
+CONVERSION_FAILED = "kcxbrl:conversionFailed"
+
+
+def shown_path(path: Path) -> str:
+    """The path as given, printable: a byte that is not UTF-8 shows as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def output_names(path: Path) -> tuple[str, ...]:
+    """Every file converting ``path`` may write into the output folder."""
+    stem, ext = path.stem, safe_stem(shown_path(path))
+    return (
+        f"{stem}.xbrl", f"{stem}.json", f"{stem}.csv", f"{stem}.report.txt", f"{stem}.html",
+        f"{stem}/metadata.json", f"{stem}/facts.csv",
+        f"{ext}-ext.xsd", *(f"{ext}-ext_{kind}.xml" for kind in ("lab", "pre", "cal")),
+    )
+
+
+def check_outputs(paths: Sequence[Path], out_dir: Path, support: Sequence[str]) -> None:
+    """Refuse a run in which two filings would write the same file, or an
+    output would replace an input: an OutputError naming both paths."""
+    owner: dict[str, Path | None] = {name.casefold(): None for name in support}
+    names = list(support)
+    for path in paths:
+        for name in output_names(path):
+            other = owner.setdefault(name.casefold(), path)
+            if other is None:
+                raise OutputError(f"{shown_path(path)} would write {out_dir / name}, the name of a taxonomy "
+                                  "file copied there: rename the filing")
+            if other != path:
+                raise OutputError(
+                    f"{shown_path(other)} and {shown_path(path)} would both write {out_dir / name}: "
+                    "rename one of them or convert them into different --out folders")
+            names.append(name)
+    for name in names:
+        target = out_dir / name
+        if target.exists() and not target.is_file():
+            raise OutputError(f"{shown_path(target)} is a folder or another non-file: an output cannot be "
+                              "written there; move it away or choose another --out")
+    for path in paths:
+        for name in names:
+            if _same_file(path, out_dir / name):
+                raise OutputError(f"{shown_path(path)} is an input and would be overwritten by the output "
+                                  f"{name}: move it out of {out_dir} or choose another --out")
+
+
+def _same_file(path: Path, target: Path) -> bool:
+    try:
+        return target.exists() and os.path.samefile(path, target)
+    except OSError:
+        return False
+
+
+def _unread(path: Path, shown: str, out_dir: Path, why: str) -> ConversionResult:
+    """The result of a filing that could not be read: a finding and nothing written."""
+    instance = Instance(shown, "", Entity("", ""), (), (), ())
+    finding = error(UNREADABLE, why, file=shown)
+    conversion = Conversion(shown, instance, (finding,), ())
+    return ConversionResult(conversion, out_dir / f"{path.stem}.xbrl", written=False, unreadable=why)
+
+
 def convert_files(
     paths: Sequence[Path],
     out_dir: Path,
@@ -274,6 +345,8 @@ def convert_files(
     extend: bool = True,
     ixbrl: bool = False,
     xbrl_csv: bool = False,
+    encoding: str | None = None,
+    debug: bool = False,
 ) -> list[ConversionResult]:
     """Convert each filing; with ``report``, also write ``X.report.txt`` (coverage of its numbers),
     with ``ixbrl`` the Inline XBRL page ``X.html``, with ``xbrl_csv`` the xBRL-CSV report ``X/metadata.json``;
@@ -281,17 +354,47 @@ def convert_files(
 
     Each filing's files are staged, validated and only then moved into place
     (:mod:`kcxbrl.write`); what fails validation is not written and the
-    result's findings say so."""
+    result's findings say so.  A filing that cannot be read, or whose
+    conversion fails, is a result with a finding; the others go on.  Two
+    filings that would write the same file, or an output that would replace
+    an input, stop the run before anything is written (OutputError); with
+    ``debug`` an unexpected exception is raised, not reported."""
     taxonomy = taxonomy or default_taxonomy()
+    support = taxonomy_files(taxonomy)
+    check_outputs(paths, out_dir, tuple(support))
     results = []
-    with Stage(out_dir, taxonomy_files(taxonomy)) as stage:
+    with Stage(out_dir, support) as stage:
         stage.publish_support()
         for path in paths:
-            document = read_filing(path)
-            conversion = convert_document(document, taxonomy, extend=extend)
-            results.append(_write_one(stage, conversion, taxonomy, path.stem, out_dir, report=report,
-                                      ixbrl=ixbrl, xbrl_csv=xbrl_csv))
+            shown = shown_path(path)
+            try:
+                document = read_filing(path, shown, encoding)
+            except InputError as exc:
+                results.append(_unread(path, shown, out_dir, str(exc).removeprefix(f"{shown}: ")))
+                continue
+            try:
+                conversion = convert_document(document, taxonomy, extend=extend)
+                results.append(_write_one(stage, conversion, taxonomy, path.stem, out_dir, report=report,
+                                          ixbrl=ixbrl, xbrl_csv=xbrl_csv))
+            except Exception as exc:
+                if debug:
+                    raise
+                results.append(_failed(document, path, out_dir, exc))
     return results
+
+
+
+def _failed(document: Document, path: Path, out_dir: Path, exc: Exception) -> ConversionResult:
+    """A conversion that stopped: an error finding for its filing, nothing of it written."""
+    if isinstance(exc, KcxbrlError):
+        finding = error(CONVERSION_FAILED, f"the filing could not be converted: {exc}", file=document.path)
+    else:
+        log.debug("conversion of %s failed", document.path, exc_info=exc)
+        finding = error(INTERNAL_ERROR, f"conversion stopped on an internal error ({type(exc).__name__}: {exc}); "
+                        "nothing of this filing was written; run with --debug for the traceback", file=document.path)
+    instance = Instance(document.path, "", Entity("", ""), (), (), ())
+    conversion = Conversion(document.path, instance, (*document.findings, finding), ())
+    return ConversionResult(conversion, out_dir / f"{path.stem}.xbrl", written=False)
 
 
 # ``kcxbrl.convert(path)`` is this module called: see kcxbrl.callable_modules

@@ -13,3 +13,7 @@ class InputError(KcxbrlError):
 
 class TaxonomyError(KcxbrlError):
     """The taxonomy definition is inconsistent."""
+
+
+class OutputError(KcxbrlError):
+    """The outputs asked for cannot be written as asked: they collide or would replace an input."""

@@ -7,10 +7,13 @@ mixed in one file.  Every line is normalized on its own, so the original
 
 from __future__ import annotations
 
+import codecs
 import html
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kcxbrl.errors import InputError
@@ -52,8 +55,24 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 _HEADING_CLOSE = re.compile(r"\s+#+\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,})$")
 _DELIMITER_CELL = re.compile(r"^:?-+:?$")
+# A sentence split by a stray tab: several words before it, a full stop at the end.
+_SENTENCE_WORDS = 6
+_PHRASE_WORDS = 3
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)*]*$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# More NUL bytes than this share of a file: UTF-16 text without its byte order mark.
+_NUL_SHARE = 0.05
+
+# Look-alikes read as their ASCII forms (NFKC where it cannot change a meaning):
+# full-width letters, digits and punctuation, small forms, every kind of space,
+# and digits of other scripts.  Superscripts, fractions and ligatures are left
+# as they are: NFKC would turn a footnote mark `¹` into a digit of the figure.
+_WIDE_FORMS = ((0xFF01, 0xFF5E), (0xFFE0, 0xFFE6), (0xFE50, 0xFE6B))
+# Invisible characters that only split a word: zero-width spaces and joiners,
+# word joiner, soft hyphen, a byte order mark inside the text.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u00ad\ufeff")
 
 CONTROL_CHARACTER = "kcxbrl:controlCharacter"
 # What no output may carry: the C0 controls but tab (line breaks are split off
@@ -74,25 +93,68 @@ class _Cleaned:
     all_bold: bool  # every visible character sat inside a bold span
 
 
-def read_filing(path: Path, name: str | None = None) -> Document:
-    """Read a filing file (UTF-8, a BOM is tolerated) into a Document."""
+def read_filing(path: Path, name: str | None = None, encoding: str | None = None) -> Document:
+    """Read a filing file into a Document: UTF-8 (a BOM is tolerated), UTF-16
+    with a BOM, or the ``encoding`` given; anything else is an InputError."""
     shown = name or path.name
     try:
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise InputError(f"{shown}: cannot read the file: {reason}") from exc
+    return read_text(decode(data, shown, encoding), shown)
+
+
+def decode(data: bytes, shown: str, encoding: str | None = None) -> str:
+    """The text of a filing's bytes, or an InputError naming the byte and line that fail."""
+    if encoding is None and data.startswith(_UTF16_BOMS):
+        encoding = "utf-16"
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except LookupError as exc:
+            raise InputError(f"{shown}: unknown encoding '{encoding}'") from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(_undecodable(data, exc, shown, f"not {encoding} text", encoding)) from exc
+    if data.count(0) > _NUL_SHARE * len(data):
+        raise InputError(f"{shown}: not UTF-8 text: {data.count(0)} of {len(data)} bytes are NUL, as in "
+                         "UTF-16 without a byte order mark; give --encoding utf-16-le (or utf-16-be)")
     skip = len(_BOM) if data.startswith(_BOM) else 0
     try:
-        text = data[skip:].decode("utf-8")
+        return data[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        offset = skip + exc.start
-        line = data[:offset].count(b"\n") + 1
-        raise InputError(
-            f"{shown}: not UTF-8 text: byte {offset} (line {line}) is "
-            f"0x{data[offset]:02x}; save the file as UTF-8"
-        ) from exc
-    return read_text(text, shown)
+        shifted = UnicodeDecodeError(exc.encoding, exc.object, exc.start + skip, exc.end + skip, exc.reason)
+        raise InputError(_undecodable(data, shifted, shown, "not UTF-8 text", "utf-8",
+                                      "; save the file as UTF-8 or give its --encoding")) from exc
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError, shown: str, what: str, encoding: str, hint: str = "") -> str:
+    offset = exc.start
+    line = data[:offset].decode(encoding, errors="replace").count("\n") + 1
+    return f"{shown}: {what}: byte {offset} (line {line}) is 0x{data[offset]:02x}{hint}"
+
+
+def plain(text: str) -> str:
+    """Text with look-alike characters read as their ASCII forms: `RMB＇０００` is
+    `RMB'000`, `３１，２０２５` is `31,2025`, a no-break or full-width space a space."""
+    if text.isascii():
+        return text
+    return "".join(_plain_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _plain_char(ch: str) -> str:
+    if ch in _INVISIBLE:
+        return ""
+    category = unicodedata.category(ch)
+    if category == "Zs":
+        return " "
+    if category == "Nd":
+        return str(unicodedata.digit(ch))
+    code = ord(ch)
+    if any(low <= code <= high for low, high in _WIDE_FORMS):
+        return unicodedata.normalize("NFKC", ch)
+    return ch
 
 
 def read_text(text: str, name: str) -> Document:
@@ -103,22 +165,34 @@ def read_text(text: str, name: str) -> Document:
     if lines and lines[-1] == "":
         lines.pop()  # the newline that ends the last line opens no new line
     lines, findings = _scrub_lines(lines, name)
+    lines = [plain(line) for line in lines]
     blocks: list[Block] = []
     pending: list[Row] = []
     tables = 0
     bold = False
 
+    run = 0  # lines of the table being read, delimiter rows included
+
     def close_table() -> None:
-        nonlocal tables
+        nonlocal tables, run
+        if len(pending) == 1 and run == 1 and _tab_sentence(lines[pending[0].line - 1]):
+            # a tab inside a sentence makes no table: the line is read as text, its figures with it
+            line = pending[0].line
+            block, _ = _text_line(line, lines[line - 1].replace("\t", " "), False)
+            if block is not None:
+                blocks.append(block)
+            pending.clear()
         if pending:
             tables += 1
             blocks.append(Table(index=tables, rows=tuple(pending)))
             pending.clear()
+        run = 0
 
     for number, raw in enumerate(lines, start=1):
         cells = _table_cells(raw)
         if cells is not None:
             bold = False
+            run += 1
             # Delimiter rows are part of the table's run but hold no cells.
             if not _is_delimiter(cells):
                 pending.append(Row(number, tuple(clean_text(c) for c in cells)))
@@ -214,6 +288,20 @@ def _table_cells(raw: str) -> list[str] | None:
     return None
 
 
+def _tab_sentence(raw: str) -> bool:
+    """A lone tab-separated line that is a sentence: it ends in a full stop, runs
+    to some words, and a cell holds a phrase (a value cell never does)."""
+    if raw.strip().startswith("|"):
+        return False
+    cells = raw.split("\t")
+    words = raw.split()
+    return (
+        len(words) >= _SENTENCE_WORDS
+        and bool(_SENTENCE_END.search(raw.rstrip()))
+        and any(len(cell.split()) >= _PHRASE_WORDS for cell in cells[1:])
+    )
+
+
 def _pipe_cells(stripped: str) -> list[str]:
     # Escaped pipes (`\|`) belong to the cell text, not to the row's structure.
     parked = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), stripped)
@@ -230,7 +318,7 @@ def _is_delimiter(cells: list[str]) -> bool:
 
 
 def _clean(raw: str, bold: bool) -> _Cleaned:
-    text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), raw.rstrip())
+    text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), plain(raw).rstrip())
     if text.endswith("\\"):
         text = text[:-1]  # a Markdown hard line break
     text = _AUTOLINK.sub(r"\1", text)

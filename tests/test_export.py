@@ -68,7 +68,7 @@ def test_csv_has_a_row_per_fact_with_sources() -> None:
     assert len(revenue) == 1
     assert revenue[0]["value"] == "9558619000"
     # printed four times: highlights (line 74), both statements (198, 367), note 3's total (533)
-    assert revenue[0]["sources"].split(";") == [f"{sample('002').name}:{n}" for n in (74, 198, 367, 533)]
+    assert revenue[0]["sources"].split(";") == [f"{sample('002')}:{n}" for n in (74, 198, 367, 533)]
 
 
 def test_csv_describes_each_fact() -> None:

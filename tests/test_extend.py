@@ -152,7 +152,7 @@ def test_without_extension_the_row_is_a_warning_no_fact_and_its_total_no_calcula
     err = capsys.readouterr().err
     assert f"003_provision.txt:{line}: warning kcxbrl:unmappedRow row 'Provision for credit losses'" in err
     # the printed total includes the row left out: the summation is not the instance's
-    assert f"row 'Provision for credit losses' (003_provision.txt:{line}) printed among its parts is left out" in err
+    assert f"row 'Provision for credit losses' ({path}:{line}) printed among its parts is left out" in err
     instance = out / "003_provision.xbrl"
     assert _ext_facts(instance, "ProvisionForCreditLosses") == {}
     assert _schema_ref(instance) == "003_provision-ext.xsd"

@@ -76,7 +76,7 @@ def test_revenues_are_tagged_as_printed_in_thousands() -> None:
         "9,558,619", "3", "-3", "ixt:num-dot-decimal")
     assert tag.get("sign") is None
     cell = tag.getparent()
-    assert cell.get("title").startswith(f"{sample('002').name}:{_printed_line('002', 'Revenues')} ")
+    assert cell.get("title").startswith(f"{sample('002')}:{_printed_line('002', 'Revenues')} ")
 
 
 def test_a_negative_fact_is_shown_in_parentheses_with_sign() -> None:
@@ -114,7 +114,7 @@ def test_a_repeated_figure_links_to_its_tag() -> None:
     tag = _tag("002", "Revenues", "FY2025", "CNY")
     line = _printed_line("002", "Total revenues")
     cells = [td for td in _page("002").iter(f"{{{XHTML}}}td")
-             if (td.get("title") or "").startswith(f"{sample('002').name}:{line} · kc:Revenues · FY2025 · CNY")]
+             if (td.get("title") or "").startswith(f"{sample('002')}:{line} · kc:Revenues · FY2025 · CNY")]
     assert len(cells) == 1
     link = cells[0].find(f"{{{XHTML}}}a")
     assert (link.get("href"), link.text) == (f"#{tag.get('id')}", "9,558,619")
