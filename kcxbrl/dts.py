@@ -229,6 +229,8 @@ class DocumentInfo:
     path: Path | None  # None for built-in schemas that are not bundled
     kind: str  # "schema", "linkbase", "builtin"
     target_namespace: str | None = None
+    # the parsed document, for the taxonomy rules (None for built-in schemas)
+    root: etree._Element | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -297,6 +299,14 @@ def discover(instance_path: Path, root: etree._Element) -> Dts:
             loader.entry(ref.get(ns.XLINK_HREF), base, where, ref.sourceline, schema=False)
         elif ref.tag in (_ROLE_REF, _ARCROLE_REF):
             loader.entry(ref.get(ns.XLINK_HREF), base, where, ref.sourceline, schema=False, optional=True)
+    return loader.build()
+
+
+def discover_taxonomy(path: Path, root: etree._Element) -> Dts:
+    """The DTS that starts at a taxonomy schema or a linkbase (XBRL 2.1 section 3.2)."""
+    loader = _Loader()
+    url = path.resolve().as_uri()
+    loader.entry(url, url, str(path), root.sourceline, schema=root.tag == _XS_SCHEMA)
     return loader.build()
 
 
@@ -498,7 +508,7 @@ class _Loader:
         role_types, arcrole_types = self._role_types(schemas)
         rels, labels = self._relationships(ids)
         documents = {
-            url: DocumentInfo(url, d.path, d.kind, d.target_namespace) for url, d in self.docs.items()
+            url: DocumentInfo(url, d.path, d.kind, d.target_namespace, d.root) for url, d in self.docs.items()
         }
         for url in sorted(self.builtin):
             documents[url] = DocumentInfo(url, None, "builtin")
@@ -737,6 +747,9 @@ def _fragment(ids: Mapping[tuple[str, str], etree._Element], doc: _Doc | None, u
     """The element an XPointer shorthand or element() scheme points to (XBRL 2.1 3.5.4)."""
     if doc is None:
         return None
+    frag = unquote(frag)
+    if not frag:
+        return doc.root  # a locator to a whole document (XBRL 2.1 3.5.3.7.2)
     if frag.startswith("element(") and frag.endswith(")"):
         body = frag[len("element(") : -1]
         head, *steps = body.split("/")

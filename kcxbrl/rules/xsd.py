@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 INSTANCE_URL = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
 XBRLDI_URL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
+LINKBASE_URL = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
 SCHEMA_UNAVAILABLE = "kcxbrl:schemaUnavailable"
 _REF = "XBRL 2.1 section 4.1 (XML Schema validity)"
 
@@ -98,6 +99,40 @@ def _lxml_schema(dts: Dts) -> etree.XMLSchema:
             imports[info.target_namespace] = url
     imports.setdefault(ns.XBRLI, INSTANCE_URL)
     imports.setdefault(ns.XBRLDI, XBRLDI_URL)
+    imports.setdefault(ns.LINK, LINKBASE_URL)
+    for namespace, url in _location_hints(dts):
+        imports.setdefault(namespace, url)
+    # the schemas do not change while the process runs, mostly: key on their dates too
+    stamps = tuple(sorted((namespace, url, _stamp(url)) for namespace, url in imports.items()))
+    return _compiled(stamps)
+
+
+_SCHEMA_LOCATION = ns.clark(ns.XSI, "schemaLocation")
+
+
+def _location_hints(dts: Dts) -> Iterator[tuple[str, str]]:
+    """xsi:schemaLocation pairs on the DTS's linkbases: they declare custom links for validation only."""
+    from urllib.parse import urljoin
+
+    for url, info in dts.documents.items():
+        if info.kind != "linkbase" or info.root is None:
+            continue
+        words = (info.root.get(_SCHEMA_LOCATION) or "").split()
+        for namespace, location in zip(words[::2], words[1::2]):
+            yield namespace, urljoin(url, location)
+
+
+def _stamp(url: str) -> int:
+    path = url_to_path(url)
+    try:
+        return path.stat().st_mtime_ns if path is not None else 0
+    except OSError:
+        return 0
+
+
+@lru_cache(maxsize=64)
+def _compiled(stamps: tuple[tuple[str, str, int], ...]) -> etree.XMLSchema:
+    imports = {namespace: url for namespace, url, _ in stamps}
     driver = etree.Element(
         etree.QName(ns.XSD, "schema"), nsmap={"xs": ns.XSD}, targetNamespace="urn:kcxbrl:validation-driver"
     )
@@ -150,6 +185,68 @@ def _relaxed_instance_schema(path: str, mtime: int) -> bytes:
                          minOccurs="0", maxOccurs="unbounded")
         break
     return etree.tostring(tree)
+
+
+_XS_ANNOTATION = ns.clark(ns.XSD, "annotation")
+_XS_APPINFO = ns.clark(ns.XSD, "appinfo")
+_SCHEMA_ERROR = "xmlSchema:schemaError"
+_LINK_APPINFO = frozenset(ns.clark(ns.LINK, n) for n in ("roleType", "arcroleType", "linkbaseRef", "linkbase"))
+
+
+def check_taxonomy(dts: Dts) -> Iterator[Finding]:
+    """XML Schema validity of the DTS: its schemas compile, its linkbases and appinfo content validate.
+
+    Linkbases are validated against the linkbase schema and the DTS's own
+    schemas (custom arcs and resources are declared there), standalone or
+    embedded in a schema's ``xs:appinfo``, as are ``link:roleType``,
+    ``link:arcroleType`` and ``link:linkbaseRef`` there.
+    """
+    try:
+        schema = _lxml_schema(dts)
+    except etree.XMLSchemaParseError as exc:
+        entry = next(iter(dts.documents.values()), None)
+        yield error(_SCHEMA_ERROR, f"the taxonomy schemas are not valid XML Schema: {exc}",
+                    file=str(entry.path) if entry is not None and entry.path else None,
+                    ref="XML Schema 1.0 Part 1 (schema component constraints); XBRL 2.1 section 5.1")
+        return
+    for info in dts.documents.values():
+        if info.root is None or info.path is None:
+            continue
+        if info.kind == "linkbase":
+            parts: list[etree._Element] = [info.root]
+        elif info.kind == "schema":
+            # appinfo content is validated laxly: only what a schema declares
+            parts = [item for ann in info.root.iterchildren(_XS_ANNOTATION)
+                     for app in ann.iterchildren(_XS_APPINFO) for item in app
+                     if isinstance(item.tag, str) and (item.tag in _LINK_APPINFO or item.tag in dts.concepts)]
+        else:
+            continue
+        for part in parts:
+            yield from _validate_part(schema, part, str(info.path))
+
+
+def _validate_part(schema: etree.XMLSchema, part: etree._Element, where: str) -> Iterator[Finding]:
+    if part.getparent() is None:
+        tree = part.getroottree()
+    else:
+        tree = etree.ElementTree(_copy_with_lines(part))
+    if schema.validate(tree):
+        return
+    prefixes = {namespace: prefix for prefix, namespace in part.nsmap.items() if prefix}
+    for entry in schema.error_log:
+        code = _code(entry)
+        if code is None:
+            continue
+        yield error(code, _readable(entry.message, prefixes), file=where, line=entry.line or part.sourceline,
+                    ref="XBRL 2.1 section 3.5 (linkbases); XML Schema 1.0")
+
+
+def _copy_with_lines(elt: etree._Element) -> etree._Element:
+    """A copy of ``elt`` as a document root, keeping the namespaces in scope and the line numbers."""
+    copy = etree.fromstring(etree.tostring(elt))
+    for original, copied in zip(elt.iter(), copy.iter()):
+        copied.sourceline = original.sourceline
+    return copy
 
 
 _REF_ORDER = {
