@@ -55,6 +55,8 @@ _ARCROLE_TYPE = clark(ns.LINK, "arcroleType")
 _DEFINITION = clark(ns.LINK, "definition")
 _USED_ON = clark(ns.LINK, "usedOn")
 _LABEL = clark(ns.LINK, "label")
+_LOC = clark(ns.LINK, "loc")
+_XML_BASE = clark(ns.XML, "base")
 
 _PERIOD_TYPE = clark(ns.XBRLI, "periodType")
 _BALANCE = clark(ns.XBRLI, "balance")
@@ -466,14 +468,15 @@ class _Loader:
                 for info in appinfo.iterchildren(_XS_APPINFO):
                     for item in info:
                         if item.tag == _LINKBASE_REF and item.get(ns.XLINK_HREF):
-                            yield item.get(ns.XLINK_HREF, ""), item.sourceline, HREF_UNRESOLVABLE, None
+                            href = urljoin(element_base(doc.url, item), item.get(ns.XLINK_HREF, "").strip())
+                            yield href, item.sourceline, HREF_UNRESOLVABLE, None
                         elif item.tag == _LINKBASE:
-                            yield from self._linkbase_references(item)
+                            yield from self._linkbase_references(doc.url, item)
         elif doc.kind == "linkbase":
-            yield from self._linkbase_references(root)
+            yield from self._linkbase_references(doc.url, root)
 
     @staticmethod
-    def _linkbase_references(linkbase: etree._Element) -> Iterator[tuple[str, int | None, str, str | None]]:
+    def _linkbase_references(url: str, linkbase: etree._Element) -> Iterator[tuple[str, int | None, str, str | None]]:
         seen: set[str] = set()
         for child in linkbase:
             if not isinstance(child.tag, str):
@@ -481,15 +484,17 @@ class _Loader:
             if child.tag in (_ROLE_REF, _ARCROLE_REF, _LINKBASE_REF):
                 href = child.get(ns.XLINK_HREF)
                 if href:
-                    yield href, child.sourceline, HREF_UNRESOLVABLE, None
+                    yield urljoin(element_base(url, child), href.strip()), child.sourceline, HREF_UNRESOLVABLE, None
             elif child.get(ns.XLINK_TYPE) == "extended":
                 for loc in child:
-                    if isinstance(loc.tag, str) and loc.get(ns.XLINK_TYPE) == "locator":
-                        doc_part = (loc.get(ns.XLINK_HREF) or "").partition("#")[0]
-                        if doc_part not in seen:
-                            seen.add(doc_part)
-                            if doc_part:
-                                yield doc_part, loc.sourceline, HREF_UNRESOLVABLE, None
+                    # only link:loc takes part in discovery (XBRL 2.1 section 3.2)
+                    if loc.tag == _LOC and loc.get(ns.XLINK_TYPE) == "locator":
+                        doc_part = (loc.get(ns.XLINK_HREF) or "").strip().partition("#")[0]
+                        target = urljoin(element_base(url, loc), doc_part) if doc_part else ""
+                        if target not in seen:
+                            seen.add(target)
+                            if target:
+                                yield target, loc.sourceline, HREF_UNRESOLVABLE, None
 
     # -- building ----------------------------------------------------------
 
@@ -636,8 +641,8 @@ class _Loader:
             kind = child.get(ns.XLINK_TYPE)
             if kind == "locator":
                 href = child.get(ns.XLINK_HREF, "")
-                url, frag = self._join(doc.url, href)
-                if url in self.builtin or url in self.unresolvable:
+                url, frag = self._join(element_base(doc.url, child), href)
+                if url in self.builtin or url in self.unresolvable or url not in self.docs:
                     continue
                 target = _fragment(ids, self.docs.get(url), url, frag)
                 if target is None:
@@ -704,6 +709,21 @@ class _Loader:
 # --------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------
+
+
+def element_base(doc_url: str, elt: etree._Element) -> str:
+    """The base URI of an element: its document's, changed by xml:base on it and its ancestors."""
+    bases: list[str] = []
+    node: etree._Element | None = elt
+    while node is not None:
+        value = node.get(_XML_BASE)
+        if value is not None:
+            bases.append(value.strip())
+        node = node.getparent()
+    url = doc_url
+    for value in reversed(bases):
+        url = urljoin(url, value)
+    return url
 
 
 def _extended_links(doc: _Doc) -> Iterator[etree._Element]:

@@ -30,7 +30,7 @@ from lxml import etree
 from kcxbrl.dts import discover, discover_taxonomy
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level, error, ordered
-from kcxbrl.rules import calc, calc21, dims, duplicates, instance, sec, taxonomy, xsd
+from kcxbrl.rules import calc, calc21, dims, duplicates, footnotes, instance, sec, taxonomy, xsd
 from kcxbrl.rules.ns import LINK, XBRLI, XSD, clark
 from kcxbrl.rules.report import read_report
 from kcxbrl.safexml import DEFAULT_MAX_BYTES, TOO_LARGE, UNREADABLE, XML_SYNTAX, parse_file
@@ -118,12 +118,15 @@ def _findings(path: Path, profile: str | None, max_bytes: int, calc_mode: str) -
     dts = discover(path, root)
     yield from dts.findings
     yield from _guarded("taxonomy", lambda: taxonomy.check(dts), where)
+    yield from _guarded("instance links", lambda: taxonomy.linkbase_rules(dts, root, where), where)
+    yield from _guarded("taxonomy XML Schema", lambda: xsd.check_taxonomy(dts), where)
     if not dts.entry_schemas:
         return  # nothing defines the facts; the DTS findings say why
     report = read_report(path, root, dts, profile=profile)
     rules: list[tuple[str, Callable[[], Iterable[Finding]]]] = [
         ("instance", lambda: instance.check(report)),
         ("duplicates", lambda: duplicates.check(report)),
+        ("footnotes", lambda: footnotes.check(report)),
         ("dimensions", lambda: dims.check(report)),
         ("calculation taxonomy", lambda: calc.check_taxonomy(dts, mode=calc_mode)),
     ]

@@ -204,10 +204,13 @@ def check_taxonomy(dts: Dts) -> Iterator[Finding]:
     try:
         schema = _lxml_schema(dts)
     except etree.XMLSchemaParseError as exc:
-        entry = next(iter(dts.documents.values()), None)
-        yield error(_SCHEMA_ERROR, f"the taxonomy schemas are not valid XML Schema: {exc}",
-                    file=str(entry.path) if entry is not None and entry.path else None,
-                    ref="XML Schema 1.0 Part 1 (schema component constraints); XBRL 2.1 section 5.1")
+        # libxml2 refuses some valid schemas: a second opinion before reporting
+        entry = next((d for d in dts.documents.values() if d.kind == "schema" and d.path is not None), None)
+        problem = _xmlschema_problem(entry.path) if entry is not None and entry.path is not None else str(exc)
+        if problem is not None:
+            yield error(_SCHEMA_ERROR, f"the taxonomy schemas are not valid XML Schema: {problem}",
+                        file=str(entry.path) if entry is not None else None,
+                        ref="XML Schema 1.0 Part 1 (schema component constraints); XBRL 2.1 section 5.1")
         return
     for info in dts.documents.values():
         if info.root is None or info.path is None:
@@ -223,6 +226,16 @@ def check_taxonomy(dts: Dts) -> Iterator[Finding]:
             continue
         for part in parts:
             yield from _validate_part(schema, part, str(info.path))
+
+
+def _xmlschema_problem(entry: Path) -> str | None:
+    from kcxbrl import schemas
+
+    try:
+        schemas.load_schema(entry)
+    except InputError as exc:
+        return str(exc)
+    return None
 
 
 def _validate_part(schema: etree.XMLSchema, part: etree._Element, where: str) -> Iterator[Finding]:
