@@ -30,7 +30,7 @@ from lxml import etree
 from kcxbrl.dts import discover, discover_taxonomy
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level, error, ordered
-from kcxbrl.rules import calc, calc21, dims, duplicates, footnotes, instance, sec, taxonomy, xsd
+from kcxbrl.rules import calc, calc21, dims, duplicates, essence, footnotes, instance, sec, taxonomy, xsd
 from kcxbrl.rules.ns import LINK, XBRLI, XSD, clark
 from kcxbrl.rules.report import read_report
 from kcxbrl.safexml import DEFAULT_MAX_BYTES, TOO_LARGE, UNREADABLE, XML_SYNTAX, parse_file
@@ -127,6 +127,7 @@ def _findings(path: Path, profile: str | None, max_bytes: int, calc_mode: str) -
         ("instance", lambda: instance.check(report)),
         ("duplicates", lambda: duplicates.check(report)),
         ("footnotes", lambda: footnotes.check(report)),
+        ("essence-alias", lambda: essence.check(report)),
         ("dimensions", lambda: dims.check(report)),
         ("calculation taxonomy", lambda: calc.check_taxonomy(dts, mode=calc_mode)),
     ]

@@ -163,6 +163,11 @@ def _rounded(fact: Fact, value: Decimal | None) -> Decimal | None:
     if decimals is None:
         return value
     assert isinstance(decimals, int)
+    return round_to(value, decimals)
+
+
+def round_to(value: Decimal, decimals: int) -> Decimal:
+    """``value`` rounded half to even at ``decimals`` places, for any size of either."""
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
     if decimals >= -exponent:
