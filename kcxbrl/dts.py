@@ -110,6 +110,9 @@ class Concept:
     is_dimension: bool
     file: str
     line: int | None
+    default: str | None = None  # the declaration's default or fixed value
+    # default or fixed values its type gives to attributes (decimals="2"), XML Schema 1.0 3.2
+    attribute_defaults: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def base_type(self) -> str | None:
@@ -372,6 +375,7 @@ class _Loader:
     """Builds a :class:`Dts`; used once, then thrown away."""
 
     def __init__(self) -> None:
+        self._type_defaults: dict[str, dict[str, str]] = {}
         self.findings: list[Finding] = []
         self.docs: dict[str, _Doc] = {}
         self.builtin: set[str] = set()
@@ -508,6 +512,7 @@ class _Loader:
                     if ident is not None:
                         ids[(doc.url, ident)] = elt
         type_bases = _type_bases(schemas)
+        self._type_defaults = _type_attribute_defaults(schemas)
         raw = _raw_concepts(schemas)
         concepts = self._concepts(raw, type_bases, ids)
         role_types, arcrole_types = self._role_types(schemas)
@@ -555,6 +560,8 @@ class _Loader:
                 is_dimension=ns.DIMENSION_ITEM in heads,
                 file=str(doc.path),
                 line=elt.sourceline,
+                default=elt.get("fixed", elt.get("default")),
+                attribute_defaults=_attribute_defaults(elt, _type_chain(declared, type_bases), self._type_defaults),
             )
         return concepts
 
@@ -813,6 +820,37 @@ def _type_bases(schemas: list[_Doc]) -> dict[str, str]:
                 if base:
                     bases[clark(tns, elt.get("name", ""))] = base
     return bases
+
+
+def _type_attribute_defaults(schemas: list[_Doc]) -> dict[str, dict[str, str]]:
+    """Named complex type → attribute → the default or fixed value it declares."""
+    result: dict[str, dict[str, str]] = {}
+    for doc in schemas:
+        for elt in doc.root.iterchildren(_XS_COMPLEX):
+            values = _declared_defaults(elt)
+            if values and elt.get("name"):
+                result[clark(doc.target_namespace, elt.get("name", ""))] = values
+    return result
+
+
+def _declared_defaults(type_elt: etree._Element) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for attr in type_elt.iter(clark(ns.XSD, "attribute")):
+        value = attr.get("fixed", attr.get("default"))
+        if attr.get("name") and value is not None:
+            values.setdefault(attr.get("name", ""), value)
+    return values
+
+
+def _attribute_defaults(elt: etree._Element, chain: tuple[str, ...],
+                        by_type: Mapping[str, Mapping[str, str]]) -> tuple[tuple[str, str], ...]:
+    values: dict[str, str] = {}
+    for child in elt.iterchildren(_XS_COMPLEX):
+        values.update(_declared_defaults(child))
+    for type_name in chain:  # the nearest declaration wins
+        for name, value in by_type.get(type_name, {}).items():
+            values.setdefault(name, value)
+    return tuple(sorted(values.items()))
 
 
 def _derivation_base(type_elt: etree._Element) -> str | None:

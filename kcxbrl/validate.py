@@ -122,6 +122,9 @@ def _findings(path: Path, profile: str | None, max_bytes: int, calc_mode: str) -
     yield from _guarded("taxonomy XML Schema", lambda: xsd.check_taxonomy(dts), where)
     if not dts.entry_schemas:
         return  # nothing defines the facts; the DTS findings say why
+    # XML Schema first: validation fills in default and fixed attribute values
+    # the rules must see; its findings are reported after theirs
+    schema_findings = list(_guarded("XML Schema", lambda: xsd.check(path, parsed.tree, dts), where))  # type: ignore[arg-type]
     report = read_report(path, root, dts, profile=profile)
     rules: list[tuple[str, Callable[[], Iterable[Finding]]]] = [
         ("instance", lambda: instance.check(report)),
@@ -137,7 +140,7 @@ def _findings(path: Path, profile: str | None, max_bytes: int, calc_mode: str) -
         rules.append(("calculations", lambda: calc21.check(report)))
     if profile == "sec":
         rules.append(("sec profile", lambda: sec.check(report)))
-    rules.append(("XML Schema", lambda: xsd.check(path, parsed.tree, dts)))  # type: ignore[arg-type]
+    rules.append(("XML Schema", lambda: schema_findings))
     for name, rule in rules:
         yield from _guarded(name, rule, where)
 

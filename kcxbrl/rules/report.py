@@ -279,10 +279,10 @@ def _read_facts(elt: etree._Element, concepts: Mapping[str, Concept], lang: str 
             line=elt.sourceline,
             context_ref=elt.get("contextRef"),
             unit_ref=elt.get("unitRef"),
-            decimals=elt.get("decimals"),
-            precision=elt.get("precision"),
+            decimals=elt.get("decimals", _attribute_default(concept, "decimals")),
+            precision=elt.get("precision", _attribute_default(concept, "precision")),
             nil=(elt.get(ns.XSI_NIL) or "").strip() in ("true", "1"),
-            text="" if children else (elt.text or ""),
+            text="" if children else _text(elt, concept),
             lang=own_lang,
             parent=parent,
             has_children=bool(children),
@@ -291,6 +291,22 @@ def _read_facts(elt: etree._Element, concepts: Mapping[str, Concept], lang: str 
     if concept is not None and concept.is_tuple:
         for child in children:
             _read_facts(child, concepts, own_lang, index, out)
+
+
+def _attribute_default(concept: Concept | None, name: str) -> str | None:
+    if concept is None or not concept.attribute_defaults:
+        return None
+    return dict(concept.attribute_defaults).get(name)
+
+
+def _text(elt: etree._Element, concept: Concept | None) -> str:
+    """The fact's value: its text, or the declared default of an empty element (XML Schema 1.0 3.3.1)."""
+    text = elt.text or ""
+    if len(elt):  # comments or processing instructions split the text
+        text = str(elt.xpath("string()"))
+    if not text and concept is not None and concept.default is not None:
+        return concept.default
+    return text
 
 
 def _read_context(elt: etree._Element) -> Context:

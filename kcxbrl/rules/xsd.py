@@ -141,7 +141,9 @@ def _compiled(stamps: tuple[tuple[str, str, int], ...]) -> etree.XMLSchema:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     parser.resolvers.add(_BundledResolver())
     document = etree.fromstring(etree.tostring(driver), parser, base_url="urn:kcxbrl:validation-driver")
-    return etree.XMLSchema(document)
+    # attribute_defaults: validation writes the schema's default and fixed
+    # attribute values into the tree, so the XBRL rules read them (decimals="2")
+    return etree.XMLSchema(document, attribute_defaults=True)
 
 
 class _BundledResolver(etree.Resolver):

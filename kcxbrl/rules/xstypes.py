@@ -35,8 +35,11 @@ class TypeIndex:
     def __init__(self, schemas: Iterable[etree._Element]) -> None:
         self.content: dict[str, str] = {}  # element → type of its text
         self.attributes: dict[str, dict[str, str]] = {}  # element → attribute → type
+        self.defaults: dict[str, str] = {}  # element → its default or fixed value
+        self.attribute_defaults: dict[str, dict[str, str]] = {}  # element → attribute → default
         self._simple_base: dict[str, str] = {}
         self._complex: dict[str, tuple[str | None, dict[str, str]]] = {}
+        self._complex_elements: dict[str, etree._Element] = {}
         pending: list[tuple[str, etree._Element, str | None]] = []
         for root in schemas:
             tns = root.get("targetNamespace")
@@ -51,6 +54,7 @@ class TypeIndex:
                         self._simple_base[clark(tns, name)] = base
                 elif child.tag == _XS + "complexType":
                     self._complex[clark(tns, name)] = _complex_parts(child)
+                    self._complex_elements[clark(tns, name)] = child
             for elt in root.iter(_XS + "element"):
                 name = elt.get("name")
                 if not name:
@@ -60,11 +64,15 @@ class TypeIndex:
         for name, elt, _ in pending:
             if name in self.content or name in self.attributes:
                 continue
+            default = elt.get("fixed", elt.get("default"))
+            if default is not None:
+                self.defaults.setdefault(name, default)
             declared = _qname(elt, elt.get("type"))
             if declared is not None:
                 if declared in self._complex:
                     text, attrs = self._complex[declared]
                     self._set(name, text, attrs)
+                    self._attribute_defaults(name, self._complex_elements[declared])
                 else:
                     self._set(name, declared, {})
             else:
@@ -73,8 +81,16 @@ class TypeIndex:
                 if complex_type is not None:
                     text, attrs = _complex_parts(complex_type)
                     self._set(name, text, attrs)
+                    self._attribute_defaults(name, complex_type)
                 elif simple_type is not None:
                     self._set(name, _restriction_base(simple_type), {})
+
+    def _attribute_defaults(self, name: str, complex_type: etree._Element) -> None:
+        values = {a.get("name", ""): a.get("fixed", a.get("default", ""))
+                  for a in complex_type.iter(_XS + "attribute")
+                  if a.get("name") and (a.get("fixed") is not None or a.get("default") is not None)}
+        if values:
+            self.attribute_defaults[name] = values
 
     def _set(self, name: str, text: str | None, attrs: dict[str, str]) -> None:
         if text is not None:
@@ -128,11 +144,17 @@ def canonical(elt: etree._Element, types: TypeIndex | None) -> tuple[object, ...
     children = tuple(canonical(c, types) for c in elt if isinstance(c.tag, str))
     tag = elt.tag
     attr_types = types.attributes.get(tag, {}) if types is not None else {}
-    attrs = tuple(sorted((k, _value(v, types, attr_types.get(k))) for k, v in elt.attrib.items()))
+    present: dict[str, str] = dict(elt.attrib)
+    if types is not None and tag in types.attribute_defaults:
+        present = {**types.attribute_defaults[tag], **present}  # absent attributes take their defaults
+    attrs = tuple(sorted((k, _value(v, types, attr_types.get(k))) for k, v in present.items()))
     if children:
         text: object = ""
     else:
-        text = _value(elt.text or "", types, types.content.get(tag) if types is not None else None)
+        raw = str(elt.xpath("string()")) if len(elt) else (elt.text or "")
+        if not raw and types is not None:
+            raw = types.defaults.get(tag, "")  # an empty element has its declared default
+        text = _value(raw, types, types.content.get(tag) if types is not None else None)
     return (tag, attrs, text, children)
 
 
