@@ -54,13 +54,14 @@ _SUPERSEDES = {"xmlSchema:abstractElement": ("xmlSchema:elementUnexpected", "xml
 
 
 def iter_findings(path: Path, *, profile: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                  calc: str = "c11r", strict: bool = False) -> Iterator[Finding]:
+                  calc: str = "c11r", strict: bool = False, utr: bool = True) -> Iterator[Finding]:
     """Every finding for the instance, schema or linkbase at ``path``, in no particular order.
 
     ``calc`` chooses the calculation semantics: ``c11r`` (Calculations 1.1,
     round-to-nearest), ``xbrl21`` (XBRL 2.1 section 5.2.5.2) or ``none``.
     ``strict`` makes what XBRL 2.1 allows but a report should avoid an error
-    (inconsistent duplicate facts), as a profile does.
+    (inconsistent duplicate facts), as a profile does.  ``utr`` checks the
+    units of per-share and pure items against the Units Registry.
     """
     if profile is not None and profile not in PROFILES:
         raise InputError(f"unknown validation profile {profile!r}; choose one of {', '.join(PROFILES)}")
@@ -70,7 +71,7 @@ def iter_findings(path: Path, *, profile: str | None = None, max_bytes: int = DE
     # validation, so their message is the one kept.
     seen: set[tuple[str, str | None, int | None]] = set()
     where = str(path)
-    for finding in _guarded("validation", lambda: _findings(Path(path), profile, max_bytes, calc), where):
+    for finding in _guarded("validation", lambda: _findings(Path(path), profile, max_bytes, calc, utr), where):
         if profile == "sec" and finding.code in sec.RECODED:
             code, level, ref = sec.RECODED[finding.code]
             finding = dataclasses.replace(finding, code=code, level=level, ref=ref)
@@ -85,9 +86,9 @@ def iter_findings(path: Path, *, profile: str | None = None, max_bytes: int = DE
 
 
 def validate_file(path: Path, *, profile: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                  calc: str = "c11r", strict: bool = False) -> list[Finding]:
+                  calc: str = "c11r", strict: bool = False, utr: bool = True) -> list[Finding]:
     """All findings for one instance, schema or linkbase, in report order (file, line, level, code)."""
-    return ordered(iter_findings(path, profile=profile, max_bytes=max_bytes, calc=calc, strict=strict))
+    return ordered(iter_findings(path, profile=profile, max_bytes=max_bytes, calc=calc, strict=strict, utr=utr))
 
 
 def is_valid(path: Path, *, profile: str | None = None, calc: str = "c11r") -> bool:
@@ -95,7 +96,7 @@ def is_valid(path: Path, *, profile: str | None = None, calc: str = "c11r") -> b
     return not any(f.level is Level.ERROR for f in iter_findings(path, profile=profile, calc=calc))
 
 
-def _findings(path: Path, profile: str | None, max_bytes: int, calc_mode: str) -> Iterator[Finding]:
+def _findings(path: Path, profile: str | None, max_bytes: int, calc_mode: str, utr: bool) -> Iterator[Finding]:
     parsed = parse_file(path, max_bytes=max_bytes)
     if parsed.tree is None or parsed.root is None:
         yield from parsed.findings
@@ -127,7 +128,7 @@ def _findings(path: Path, profile: str | None, max_bytes: int, calc_mode: str) -
     schema_findings = list(_guarded("XML Schema", lambda: xsd.check(path, parsed.tree, dts), where))  # type: ignore[arg-type]
     report = read_report(path, root, dts, profile=profile)
     rules: list[tuple[str, Callable[[], Iterable[Finding]]]] = [
-        ("instance", lambda: instance.check(report)),
+        ("instance", lambda: instance.check(report, utr=utr)),
         ("duplicates", lambda: duplicates.check(report)),
         ("footnotes", lambda: footnotes.check(report)),
         ("essence-alias", lambda: essence.check(report)),

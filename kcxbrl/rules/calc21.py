@@ -182,4 +182,10 @@ def round_to(value: Decimal, decimals: int) -> Decimal:
 
 
 def _show(value: Decimal | None) -> str:
-    return "unknown" if value is None else format(value.normalize(), "f") if value.is_finite() else str(value)
+    if value is None:
+        return "unknown"
+    if not value.is_finite() or abs(value.adjusted()) > 40:
+        return str(value)  # scientific: a plain form would be as long as the exponent
+    with localcontext() as ctx:
+        ctx.prec = max(28, len(value.as_tuple().digits))
+        return format(value.normalize(), "f")

@@ -8,6 +8,9 @@ and units, text without a language) is a warning under a ``kcxbrl:`` code.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 from kcxbrl.findings import Finding, error, warning
@@ -19,10 +22,11 @@ _PRECISION = re.compile(r"^\s*(INF|[0-9]+)\s*$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
-def check(report: Report) -> Iterator[Finding]:
+def check(report: Report, *, utr: bool = True) -> Iterator[Finding]:
+    """``utr``: also check units against the Units Registry (per-share and pure items)."""
     yield from _undefined(report)
     for fact in report.facts:
-        yield from _item(report, fact)
+        yield from _item(report, fact, utr)
     for context in report.contexts.values():
         yield from _context(report, context)
     for unit in report.units.values():
@@ -56,7 +60,7 @@ def _undefined(report: Report) -> Iterator[Finding]:
             )
 
 
-def _item(report: Report, fact: Fact) -> Iterator[Finding]:
+def _item(report: Report, fact: Fact, utr: bool = True) -> Iterator[Finding]:
     concept = fact.concept
     if concept is None or not concept.is_item:
         return
@@ -88,7 +92,7 @@ def _item(report: Report, fact: Fact) -> Iterator[Finding]:
                 **where,
             )
         else:
-            yield from _unit_for_type(report, fact, unit)
+            yield from _unit_for_type(report, fact, unit, utr)
     elif fact.unit_ref is not None:
         yield error(
             "xbrl.4.6.2:nonNumericUnit",
@@ -157,7 +161,7 @@ def _precision_decimals(report: Report, fact: Fact) -> Iterator[Finding]:
                     ref="XBRL 2.1 section 4.6.3", **where)
 
 
-def _unit_for_type(report: Report, fact: Fact, unit: Unit) -> Iterator[Finding]:
+def _unit_for_type(report: Report, fact: Fact, unit: Unit, utr: bool = True) -> Iterator[Finding]:
     """XBRL 2.1 section 4.8.2 (monetary, shares) and the Units Registry (per-share, pure)."""
     concept = fact.concept
     assert concept is not None
@@ -181,6 +185,8 @@ def _unit_for_type(report: Report, fact: Fact, unit: Unit) -> Iterator[Finding]:
             yield error("xbrl.4.8.2:sharesFactUnit-notSharesMeasure",
                         f"shares item {fact.label} uses unit {unit.id} ({unit}); it must be xbrli:shares",
                         ref="XBRL 2.1 section 4.8.2", **where)
+    elif not utr:
+        return
     elif concept.is_per_share:
         if not (len(unit.numerator) == 1 and _is_currency(unit.numerator[0])
                 and unit.denominator == (ns.SHARES_MEASURE,)):
@@ -197,7 +203,14 @@ def _unit_for_type(report: Report, fact: Fact, unit: Unit) -> Iterator[Finding]:
 
 def _is_currency(measure: str) -> bool:
     namespace, local = ns.split_clark(measure)
-    return namespace == ns.ISO4217 and bool(_CURRENCY.match(local))
+    return namespace == ns.ISO4217 and local in iso4217_codes()
+
+
+@lru_cache(maxsize=1)
+def iso4217_codes() -> frozenset[str]:
+    """The ISO 4217 codes, current and withdrawn, from iso4217.toml beside this module."""
+    data = tomllib.loads((Path(__file__).with_name("iso4217.toml")).read_text(encoding="utf-8"))
+    return frozenset(code for key in ("current", "withdrawn") for code in data[key].split() if _CURRENCY.match(code))
 
 
 def _context(report: Report, context: Context) -> Iterator[Finding]:
