@@ -19,6 +19,7 @@ and the relationships of every base set after prohibition and overriding
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -78,6 +79,8 @@ SCHEMA_REF_HREF = "xbrl.4.2.2:schemaRefHref"
 HREF_UNRESOLVABLE = "xbrl.3.2:hrefUnresolvable"
 HREF_ID_NOT_FOUND = "xbrl.3.5.4:hrefIdNotFound"
 TYPED_DOMAIN_REF = "xbrldte:TypedDomainRefError"
+LOCATOR_TARGET = "xbrl.3.5.3.7.2:locatorTarget"
+_RESOURCE_ARCROLES = frozenset({ns.CONCEPT_LABEL, "http://www.xbrl.org/2003/arcrole/concept-reference"})
 
 
 # --------------------------------------------------------------------------
@@ -376,6 +379,7 @@ class _Loader:
 
     def __init__(self) -> None:
         self._type_defaults: dict[str, dict[str, str]] = {}
+        self._types: object | None = None  # xstypes.TypeIndex, built when an arc needs it
         self.findings: list[Finding] = []
         self.docs: dict[str, _Doc] = {}
         self.builtin: set[str] = set()
@@ -584,6 +588,42 @@ class _Loader:
             return None
         return clark(target_doc.target_namespace, target.get("name", ""))
 
+    def _resource_arc(self, arc: etree._Element, arcrole: str, ends: Mapping[str, set[str]], where: str) -> None:
+        """Concept-label and concept-reference arcs go from concepts to resources (XBRL 2.1 5.2.2.3, 5.2.3.3);
+        a locator to another linkbase's resource only on a prohibiting arc."""
+        kind = "label" if arcrole == ns.CONCEPT_LABEL else "reference"
+        section = "5.2.2.3" if kind == "label" else "5.2.3.3"
+        sources = ends.get(arc.get(ns.XLINK_FROM, ""), set())
+        targets = ends.get(arc.get(ns.XLINK_TO, ""), set())
+        allowed = {"resource", "remote resource"} if arc.get("use") == "prohibited" else {"resource"}
+        if sources - {"concept"}:
+            problem = f"goes from something that is not a concept ({', '.join(sorted(sources - {'concept'}))})"
+        elif targets - allowed:
+            problem = f"goes to something it may not ({', '.join(sorted(targets - allowed))})"
+        else:
+            return
+        self.findings.append(error(f"xbrl.{section}:concept{kind.title()}Arc", f"concept-{kind} arc {problem}",
+                                   file=where, line=arc.sourceline, ref=f"XBRL 2.1 section {section}"))
+
+    def _nonexempt(self, arc: etree._Element) -> tuple[tuple[str, object], ...]:
+        """The arc's non-exempt attributes as typed values, defaults filled in (XBRL 2.1 3.5.3.9.7.4)."""
+        values: dict[str, object] = {"order": Decimal(1)}
+        for name, text in arc.attrib.items():
+            if name in _EXEMPT:
+                continue
+            if name in ("order", "weight"):
+                values[name] = _decimal(text) if _decimal(text) is not None else text.strip()
+            else:
+                values[name] = self._attribute_value(name, text)
+        return tuple(sorted(values.items(), key=lambda kv: kv[0]))
+
+    def _attribute_value(self, name: str, text: str) -> object:
+        from kcxbrl.rules.xstypes import TypeIndex, typed_value
+
+        if self._types is None:
+            self._types = TypeIndex(d.root for d in self.docs.values() if d.kind == "schema")
+        return typed_value(text, self._types, self._types.global_attributes.get(name))
+
     def _join(self, base: str, href: str) -> tuple[str, str]:
         """``href`` resolved against ``base``, as (document address, fragment)."""
         doc_part, _, frag = href.strip().partition("#")
@@ -642,6 +682,8 @@ class _Loader:
         concepts_by_label: dict[str, list[str]] = defaultdict(list)
         resources_by_label: dict[str, list[etree._Element]] = defaultdict(list)
         arc_elements: list[etree._Element] = []
+        standard = link.tag.startswith("{" + ns.LINK + "}")
+        ends: dict[str, set[str]] = defaultdict(set)  # label → kinds of what it names
         for child in link:
             if not isinstance(child.tag, str):
                 continue
@@ -664,14 +706,28 @@ class _Loader:
                     )
                     continue
                 name = self._concept_name(url, target)
+                label = child.get(ns.XLINK_LABEL, "")
                 if name is not None:
-                    concepts_by_label[child.get(ns.XLINK_LABEL, "")].append(name)
+                    concepts_by_label[label].append(name)
+                    ends[label].add("concept")
+                elif target.get(ns.XLINK_TYPE) == "resource":
+                    ends[label].add("remote resource")
+                else:
+                    ends[label].add("other")
+                    if standard:
+                        self.findings.append(error(
+                            LOCATOR_TARGET,
+                            f"locator href {href!r} in a standard link points to neither a concept nor a resource",
+                            file=where, line=child.sourceline, ref="XBRL 2.1 section 3.5.3.7.2"))
             elif kind == "resource":
                 resources_by_label[child.get(ns.XLINK_LABEL, "")].append(child)
+                ends[child.get(ns.XLINK_LABEL, "")].add("resource")
             elif kind == "arc":
                 arc_elements.append(child)
         for arc in arc_elements:
             arcrole = arc.get(ns.XLINK_ARCROLE, "")
+            if standard and arcrole in _RESOURCE_ARCROLES:
+                self._resource_arc(arc, arcrole, ends, where)
             sources = concepts_by_label.get(arc.get(ns.XLINK_FROM, ""), ())
             to_label = arc.get(ns.XLINK_TO, "")
             if arcrole == ns.CONCEPT_LABEL:
@@ -688,7 +744,7 @@ class _Loader:
             prohibited = arc.get("use") == "prohibited"
             order = _decimal(arc.get("order")) or Decimal(1)
             weight = _decimal(arc.get("weight")) if arcrole in (ns.SUMMATION_ITEM, ns.CALC11_SUMMATION_ITEM) else None
-            nonexempt = tuple(sorted((k, (v or "").strip()) for k, v in arc.attrib.items() if k not in _EXEMPT))
+            nonexempt = self._nonexempt(arc)
             for source in sources:
                 for target in targets:
                     rel = Relationship(
@@ -777,6 +833,13 @@ def _fragment(ids: Mapping[tuple[str, str], etree._Element], doc: _Doc | None, u
     frag = unquote(frag)
     if not frag:
         return doc.root  # a locator to a whole document (XBRL 2.1 3.5.3.7.2)
+    if frag.startswith("element(") and frag.count("element(") > 1:
+        # a sequence of pointers: the first that points to something wins (XPointer framework)
+        for part in re.findall(r"element\([^)]*\)", frag):
+            found = _fragment(ids, doc, url, part)
+            if found is not None:
+                return found
+        return None
     if frag.startswith("element(") and frag.endswith(")"):
         body = frag[len("element(") : -1]
         head, *steps = body.split("/")

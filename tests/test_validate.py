@@ -184,7 +184,7 @@ def test_xmlschema_fallback_when_libxml2_cannot_build(monkeypatch: pytest.Monkey
 
     from kcxbrl.rules import xsd
 
-    def refuse(dts: object) -> object:
+    def refuse(dts: object, *extra: object) -> object:
         raise lxml_etree.XMLSchemaParseError("refused for the test")
 
     monkeypatch.setattr(xsd, "_lxml_schema", refuse)

@@ -302,7 +302,7 @@ def _role_use(dts: Dts, elt: etree._Element, uri: str | None, refs: set[str], wh
         yield error(f"xbrl.{section}:{what}RefMissing",
                     f"{what} {uri} is used without a {what}Ref to its declaration in this linkbase",
                     ref=f"XBRL 2.1 section {section}", **at)
-    if elt.tag not in declared.used_on:
+    if standard_element and elt.tag not in declared.used_on:
         yield error(f"xbrl.{'5.1.4.5' if arc else '5.1.3.4'}:{what}TypeUsedOn",
                     f"{what} {uri} is used on {etree.QName(elt).localname}, which its {what}Type's usedOn does not list",
                     ref=f"XBRL 2.1 section {'5.1.4.5' if arc else '5.1.3.4'}", **at)

@@ -64,7 +64,7 @@ def check(instance: Path, tree: etree._ElementTree, dts: Dts) -> Iterator[Findin
     where = str(instance)
     yield from root_order(instance, tree.getroot())
     try:
-        schema = _lxml_schema(dts)
+        schema = _lxml_schema(dts, ((instance.resolve().as_uri(), tree.getroot()),))
     except etree.XMLSchemaParseError as exc:
         log.debug("libxml2 cannot build the schema of %s: %s", instance, exc)
         yield from _fallback(instance, tree, dts, where)
@@ -88,7 +88,7 @@ def check(instance: Path, tree: etree._ElementTree, dts: Dts) -> Iterator[Findin
         )
 
 
-def _lxml_schema(dts: Dts) -> etree.XMLSchema:
+def _lxml_schema(dts: Dts, extra: tuple[tuple[str, etree._Element], ...] = ()) -> etree.XMLSchema:
     # the entry schemas first, then every other schema of the DTS (some are
     # discovered through linkbases only); one location per namespace
     imports: dict[str, str] = {}
@@ -100,7 +100,7 @@ def _lxml_schema(dts: Dts) -> etree.XMLSchema:
     imports.setdefault(ns.XBRLI, INSTANCE_URL)
     imports.setdefault(ns.XBRLDI, XBRLDI_URL)
     imports.setdefault(ns.LINK, LINKBASE_URL)
-    for namespace, url in _location_hints(dts):
+    for namespace, url in _location_hints(dts, extra):
         imports.setdefault(namespace, url)
     # the schemas do not change while the process runs, mostly: key on their dates too
     stamps = tuple(sorted((namespace, url, _stamp(url)) for namespace, url in imports.items()))
@@ -110,14 +110,14 @@ def _lxml_schema(dts: Dts) -> etree.XMLSchema:
 _SCHEMA_LOCATION = ns.clark(ns.XSI, "schemaLocation")
 
 
-def _location_hints(dts: Dts) -> Iterator[tuple[str, str]]:
-    """xsi:schemaLocation pairs on the DTS's linkbases: they declare custom links for validation only."""
+def _location_hints(dts: Dts, extra: tuple[tuple[str, etree._Element], ...] = ()) -> Iterator[tuple[str, str]]:
+    """xsi:schemaLocation pairs on the DTS's documents (and ``extra`` ones, the instance):
+    they name schemas for validation only, e.g. of custom links or attributes."""
     from urllib.parse import urljoin
 
-    for url, info in dts.documents.items():
-        if info.kind != "linkbase" or info.root is None:
-            continue
-        words = (info.root.get(_SCHEMA_LOCATION) or "").split()
+    roots = [(url, info.root) for url, info in dts.documents.items() if info.root is not None]
+    for url, root in [*roots, *extra]:
+        words = (root.get(_SCHEMA_LOCATION) or "").split()
         for namespace, location in zip(words[::2], words[1::2]):
             yield namespace, urljoin(url, location)
 

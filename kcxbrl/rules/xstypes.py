@@ -40,6 +40,7 @@ class TypeIndex:
         self._simple_base: dict[str, str] = {}
         self._complex: dict[str, tuple[str | None, dict[str, str]]] = {}
         self._complex_elements: dict[str, etree._Element] = {}
+        self.global_attributes: dict[str, str] = {}  # global attribute → type
         pending: list[tuple[str, etree._Element, str | None]] = []
         for root in schemas:
             tns = root.get("targetNamespace")
@@ -48,7 +49,14 @@ class TypeIndex:
                 name = child.get("name") if isinstance(child.tag, str) else None
                 if not name:
                     continue
-                if child.tag == _XS + "simpleType":
+                if child.tag == _XS + "attribute":
+                    declared = _qname(child, child.get("type"))
+                    simple = child.find(_XS + "simpleType")
+                    if declared is None and simple is not None:
+                        declared = _restriction_base(simple)
+                    if declared:
+                        self.global_attributes[clark(tns, name)] = declared
+                elif child.tag == _XS + "simpleType":
                     base = _restriction_base(child)
                     if base:
                         self._simple_base[clark(tns, name)] = base
@@ -156,6 +164,11 @@ def canonical(elt: etree._Element, types: TypeIndex | None) -> tuple[object, ...
             raw = types.defaults.get(tag, "")  # an empty element has its declared default
         text = _value(raw, types, types.content.get(tag) if types is not None else None)
     return (tag, attrs, text, children)
+
+
+def typed_value(text: str, types: TypeIndex | None, type_name: str | None) -> object:
+    """``text`` as a value of ``type_name`` (decimal, double, boolean), else collapsed text."""
+    return _value(text, types, type_name)
 
 
 def _value(text: str, types: TypeIndex | None, type_name: str | None) -> object:
