@@ -301,12 +301,13 @@ def discover(instance_path: Path, root: etree._Element) -> Dts:
             )
         )
     for ref in schema_refs:
-        loader.entry(ref.get(ns.XLINK_HREF), base, where, ref.sourceline, schema=True)
+        loader.entry(ref.get(ns.XLINK_HREF), element_base(base, ref), where, ref.sourceline, schema=True)
     for ref in root:
         if ref.tag == _LINKBASE_REF:
-            loader.entry(ref.get(ns.XLINK_HREF), base, where, ref.sourceline, schema=False)
+            loader.entry(ref.get(ns.XLINK_HREF), element_base(base, ref), where, ref.sourceline, schema=False)
         elif ref.tag in (_ROLE_REF, _ARCROLE_REF):
-            loader.entry(ref.get(ns.XLINK_HREF), base, where, ref.sourceline, schema=False, optional=True)
+            loader.entry(ref.get(ns.XLINK_HREF), element_base(base, ref), where, ref.sourceline, schema=False,
+                         optional=True)
     return loader.build()
 
 

@@ -31,6 +31,8 @@ def check(report: Report, *, utr: bool = True) -> Iterator[Finding]:
         yield from _context(report, context)
     for unit in report.units.values():
         yield from _unit(report, unit)
+    yield from _tuple_attributes(report)
+    yield from _requires_element(report)
     yield from _duplicate_contexts(report)
     yield from _duplicate_units(report)
     yield from _unused(report)
@@ -259,6 +261,39 @@ def _unit(report: Report, unit: Unit) -> Iterator[Finding]:
         yield error("xbrl.4.8.4:measureBothNumDenom",
                     f"unit {unit.id} has measure {ns.local_name(measure)} in both numerator and denominator",
                     ref="XBRL 2.1 section 4.8.4", **where)
+
+
+_XBRL_NAMESPACES = ("{" + ns.XBRLI + "}", "{" + ns.LINK + "}", "{" + ns.XLINK + "}", "{" + ns.XL + "}")
+REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
+
+
+def _tuple_attributes(report: Report) -> Iterator[Finding]:
+    """XBRL 2.1 section 4.9: a tuple carries no attribute of an XBRL namespace."""
+    tuples = {f.tag for f in report.facts if f.concept is not None and f.concept.is_tuple}
+    if not tuples:
+        return
+    for elt in report.root.iter(*tuples):
+        for attr in elt.attrib:
+            if attr.startswith(_XBRL_NAMESPACES):
+                name = ns.local_name(elt.tag)
+                yield error("xbrl.4.9:tupleAttribute",
+                            f"tuple {name} carries the attribute {ns.local_name(attr)} of an XBRL namespace",
+                            ref="XBRL 2.1 section 4.9", file=report.file, line=elt.sourceline,
+                            element=elt.get("id") or name)
+
+
+def _requires_element(report: Report) -> Iterator[Finding]:
+    """XBRL 2.1 section 5.2.6.2.4: a fact of the source concept needs a fact of the target concept."""
+    rels = report.dts.base_sets(REQUIRES_ELEMENT)
+    if not rels:
+        return
+    present = {f.tag for f in report.facts}
+    for rel in rels:
+        if rel.source in present and rel.target not in present:
+            first = next(f for f in report.facts if f.tag == rel.source)
+            yield error("xbrl.5.2.6.2.4:requiresElement",
+                        f"{first.name} is reported, which requires a fact of {ns.local_name(rel.target)}; there is none",
+                        ref="XBRL 2.1 section 5.2.6.2.4", **_where(report, first))
 
 
 def _duplicate_contexts(report: Report) -> Iterator[Finding]:

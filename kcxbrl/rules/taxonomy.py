@@ -31,6 +31,7 @@ from kcxbrl.dts import Concept, DocumentInfo, Dts, Relationship
 from kcxbrl.findings import Finding, error
 from kcxbrl.rules import ns
 from kcxbrl.rules.ns import clark
+from kcxbrl.rules.xstypes import TypeIndex, lexically_valid
 
 _XS = "{" + ns.XSD + "}"
 _LINK = "{" + ns.LINK + "}"
@@ -56,6 +57,18 @@ STANDARD_CYCLES = {
     SIMILAR_TUPLES: "any",
     REQUIRES_ELEMENT: "any",
 }
+# the standard arc element each standard arcrole belongs to (XBRL 2.1 section 5.2)
+STANDARD_ARC_ELEMENTS = {
+    ns.CONCEPT_LABEL: clark(ns.LINK, "labelArc"),
+    "http://www.xbrl.org/2003/arcrole/concept-reference": clark(ns.LINK, "referenceArc"),
+    ns.PARENT_CHILD: clark(ns.LINK, "presentationArc"),
+    ns.SUMMATION_ITEM: clark(ns.LINK, "calculationArc"),
+    GENERAL_SPECIAL: clark(ns.LINK, "definitionArc"),
+    ESSENCE_ALIAS: clark(ns.LINK, "definitionArc"),
+    SIMILAR_TUPLES: clark(ns.LINK, "definitionArc"),
+    REQUIRES_ELEMENT: clark(ns.LINK, "definitionArc"),
+    "http://www.xbrl.org/2003/arcrole/fact-footnote": clark(ns.LINK, "footnoteArc"),
+}
 _STANDARD_ROLE_PREFIX = "http://www.xbrl.org/2003/role/"
 _STANDARD_ARCROLE_PREFIX = "http://www.xbrl.org/2003/arcrole/"
 _STANDARD_ARCROLES = frozenset({"http://www.w3.org/1999/xlink/properties/linkbase"})
@@ -74,6 +87,7 @@ def check(dts: Dts) -> Iterator[Finding]:
     for doc in documents:
         if doc.kind == "schema":
             yield from _schema(dts, doc)
+    yield from _foreign_attributes(documents)
     yield from _role_declarations(dts, documents)
     for doc, linkbase in _linkbases(documents):
         yield from linkbase_rules(dts, linkbase, str(doc.path))
@@ -81,6 +95,23 @@ def check(dts: Dts) -> Iterator[Finding]:
     yield from _cycles(dts)
     yield from _preferred_labels(dts)
     yield from _essence_alias(dts)
+
+
+def _foreign_attributes(documents: list[DocumentInfo]) -> Iterator[Finding]:
+    """Attributes of other namespaces on schema components are validated laxly: by their declaration."""
+    schemas = [d for d in documents if d.kind == "schema"]
+    found = [(d, e, a) for d in schemas for e in d.root.iter(f"{_XS}*")  # type: ignore[union-attr]
+             for a in e.attrib if a.startswith("{") and not a.startswith("{" + ns.XSD + "}")
+             and not a.startswith(("{" + ns.XBRLI + "}", "{" + ns.XBRLDT + "}", "{" + ns.XML + "}"))]
+    if not found:
+        return
+    types = TypeIndex(d.root for d in schemas if d.root is not None)
+    for doc, elt, attr in found:
+        declared = types.builtin(types.global_attributes.get(attr))
+        if declared is not None and not lexically_valid(elt.get(attr, ""), declared):
+            yield error("xmlSchema:valueError",
+                        f"attribute {ns.local_name(attr)}={elt.get(attr)!r} is not a valid {ns.local_name(declared)}",
+                        file=str(doc.path), line=elt.sourceline, ref="XML Schema 1.0 Part 2; XBRL 2.1 section 5.1")
 
 
 def _linkbases(documents: Iterable[DocumentInfo]) -> Iterator[tuple[DocumentInfo, etree._Element]]:
@@ -109,6 +140,7 @@ def _schema(dts: Dts, doc: DocumentInfo) -> Iterator[Finding]:
     for redefine in root.iterchildren(f"{_XS}redefine"):
         yield error("xbrl.5.6.1:Redefine", "xs:redefine is not allowed in a taxonomy schema",
                     file=where, line=redefine.sourceline, ref="XBRL 2.1 section 5.6.1")
+    named = {clark(doc.target_namespace, t.get("name", "")): t for t in root.iterchildren(f"{_XS}complexType")}
     for elt in root.iterchildren(f"{_XS}element"):
         name = elt.get("name")
         if not name:
@@ -116,10 +148,11 @@ def _schema(dts: Dts, doc: DocumentInfo) -> Iterator[Finding]:
         concept = dts.concepts.get(clark(doc.target_namespace, name))
         if concept is None:
             continue
-        yield from _concept(concept, elt, where)
+        yield from _concept(concept, elt, where, named)
 
 
-def _concept(concept: Concept, elt: etree._Element, where: str) -> Iterator[Finding]:
+def _concept(concept: Concept, elt: etree._Element, where: str,
+             named: dict[str, etree._Element]) -> Iterator[Finding]:
     at = {"file": where, "line": elt.sourceline, "element": elt.get("name")}
     name = elt.get("name")
     if concept.is_item:
@@ -130,7 +163,12 @@ def _concept(concept: Concept, elt: etree._Element, where: str) -> Iterator[Find
             yield error("xbrl.5.1.1.2:balanceOnNonMonetary",
                         f"item {name} has xbrli:balance but is not of a monetary type",
                         ref="XBRL 2.1 section 5.1.1.2", **at)
-        if not concept.is_fraction and _complex_content(elt, concept):
+        last = concept.type_chain[-1] if concept.type_chain else None
+        if concept.base_type is None and last is not None and (
+                last.startswith("{" + ns.XSD + "}") or (last in named and not _has_base(named[last]))):
+            yield error("xbrl.5.1.1.3:itemType", f"item {name} has type {ns.local_name(last)}, which does not "
+                        "derive from an XBRL item type", ref="XBRL 2.1 section 5.1.1.3", **at)
+        elif not concept.is_fraction and _complex_content(elt, concept, named):
             yield error("xbrl.5.1.1.3:itemType", f"item {name} has complex content; only fractionItemType may",
                         ref="XBRL 2.1 section 5.1.1.3", **at)
     elif concept.is_tuple:
@@ -159,16 +197,21 @@ def _concept(concept: Concept, elt: etree._Element, where: str) -> Iterator[Find
                                 element=name)
 
 
+def _has_base(type_elt: etree._Element) -> bool:
+    return any(n.get("base") for n in type_elt.iter(f"{_XS}restriction", f"{_XS}extension"))
+
+
 def _tuple_types(elt: etree._Element) -> list[etree._Element]:
     return [c for c in elt if c.tag == f"{_XS}complexType"]
 
 
-def _complex_content(elt: etree._Element, concept: Concept) -> bool:
-    """Whether the item's own (anonymous) type has complex content."""
+def _complex_content(elt: etree._Element, concept: Concept, named: dict[str, etree._Element]) -> bool:
+    """Whether the item's type, anonymous or named in the DTS, has complex content."""
     for child in elt:
         if child.tag == f"{_XS}complexType":
             return child.find(f"{_XS}complexContent") is not None
-    return False
+    declared = named.get(concept.type or "")
+    return declared is not None and declared.find(f"{_XS}complexContent") is not None
 
 
 # --------------------------------------------------------------------------
@@ -268,7 +311,14 @@ def linkbase_rules(dts: Dts, container: etree._Element, where: str) -> Iterator[
             if kind == "resource":
                 yield from _role_use(dts, child, child.get(ns.XLINK_ROLE), role_refs, where, arc=False)
             elif kind == "arc":
-                yield from _role_use(dts, child, child.get(ns.XLINK_ARCROLE), arcrole_refs, where, arc=True)
+                arcrole = child.get(ns.XLINK_ARCROLE, "")
+                yield from _role_use(dts, child, arcrole, arcrole_refs, where, arc=True)
+                wanted = STANDARD_ARC_ELEMENTS.get(arcrole)
+                if wanted is not None and child.tag.startswith(_LINK) and child.tag != wanted:
+                    yield error("xbrl.5.2:arcroleOnWrongArc",
+                                f"the standard arcrole {arcrole} is for {ns.local_name(wanted)} elements, "
+                                f"not {etree.QName(child).localname}",
+                                file=where, line=child.sourceline, ref="XBRL 2.1 section 5.2")
                 pair = (child.get(ns.XLINK_FROM, ""), child.get(ns.XLINK_TO, ""))
                 if pair in pairs:
                     yield error("xlink:arcDuplicate",

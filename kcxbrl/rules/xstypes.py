@@ -12,6 +12,7 @@ element into a hashable value that compares that way.
 from __future__ import annotations
 
 import itertools
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
@@ -164,6 +165,25 @@ def canonical(elt: etree._Element, types: TypeIndex | None) -> tuple[object, ...
             raw = types.defaults.get(tag, "")  # an empty element has its declared default
         text = _value(raw, types, types.content.get(tag) if types is not None else None)
     return (tag, attrs, text, children)
+
+
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")
+_DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+_FLOAT = re.compile(r"^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN)$")
+
+
+def lexically_valid(text: str, builtin: str) -> bool:
+    """Whether ``text`` is in the lexical space of a numeric or boolean built-in type; True for others."""
+    value = text.strip()
+    if builtin == clark(ns.XSD, "decimal"):
+        return bool(_DECIMAL.match(value))
+    if builtin in _DECIMALS:
+        return bool(_INTEGER.match(value))
+    if builtin in _FLOATS:
+        return bool(_FLOAT.match(value))
+    if builtin == _BOOLEAN:
+        return value in ("true", "false", "1", "0")
+    return True
 
 
 def typed_value(text: str, types: TypeIndex | None, type_name: str | None) -> object:
