@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -300,23 +300,68 @@ def discover(instance_path: Path, root: etree._Element) -> Dts:
                 ref="XBRL 2.1 section 4.2",
             )
         )
-    for ref in schema_refs:
-        loader.entry(ref.get(ns.XLINK_HREF), element_base(base, ref), where, ref.sourceline, schema=True)
-    for ref in root:
-        if ref.tag == _LINKBASE_REF:
-            loader.entry(ref.get(ns.XLINK_HREF), element_base(base, ref), where, ref.sourceline, schema=False)
-        elif ref.tag in (_ROLE_REF, _ARCROLE_REF):
-            loader.entry(ref.get(ns.XLINK_HREF), element_base(base, ref), where, ref.sourceline, schema=False,
-                         optional=True)
-    return loader.build()
+    refs = [(ref, "schema") for ref in schema_refs] + [
+        (ref, "linkbase" if ref.tag == _LINKBASE_REF else "optional")
+        for ref in root if ref.tag in (_LINKBASE_REF, _ROLE_REF, _ARCROLE_REF)
+    ]
+    key = tuple((kind, urljoin(element_base(base, ref), (ref.get(ns.XLINK_HREF) or "").strip())) for ref, kind in refs)
+    cached = _cached(key)
+    if cached is not None:
+        return cached
+    for ref, kind in refs:
+        loader.entry(ref.get(ns.XLINK_HREF), element_base(base, ref), where, ref.sourceline, schema=kind == "schema",
+                     optional=kind == "optional")
+    return _remember(key, loader.build())
 
 
 def discover_taxonomy(path: Path, root: etree._Element) -> Dts:
     """The DTS that starts at a taxonomy schema or a linkbase (XBRL 2.1 section 3.2)."""
     loader = _Loader()
     url = path.resolve().as_uri()
+    key = (("taxonomy", url),)
+    cached = _cached(key)
+    if cached is not None:
+        return cached
     loader.entry(url, url, str(path), root.sourceline, schema=root.tag == _XS_SCHEMA)
-    return loader.build()
+    return _remember(key, loader.build())
+
+
+# Recently discovered DTSs by their entry points, for validating many
+# instances of one taxonomy: reused while none of their files has changed.
+# A DTS whose discovery had findings is not kept (they name the referring file).
+_CACHE: OrderedDict[tuple[tuple[str, str], ...], tuple[Dts, tuple[tuple[Path, tuple[int, int]], ...]]] = OrderedDict()
+_CACHE_SIZE = 32
+
+
+def _cached(key: tuple[tuple[str, str], ...]) -> Dts | None:
+    entry = _CACHE.get(key)
+    if entry is None:
+        return None
+    dts, stamps = entry
+    if any(_mtime(path) != stamp for path, stamp in stamps):
+        del _CACHE[key]
+        return None
+    _CACHE.move_to_end(key)
+    return dts
+
+
+def _remember(key: tuple[tuple[str, str], ...], dts: Dts) -> Dts:
+    if dts.findings or not key:
+        return dts
+    stamps = tuple((d.path, _mtime(d.path)) for d in dts.documents.values() if d.path is not None)
+    _CACHE[key] = (dts, stamps)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return dts
+
+
+def _mtime(path: Path) -> tuple[int, int]:
+    """Modification time and size: a file rewritten within the clock's resolution still shows."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def load(entries: Iterable[Path | str]) -> Dts:

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 
 from lxml import etree
 
-from kcxbrl.dts import discover, discover_taxonomy
+from kcxbrl.dts import Dts, discover, discover_taxonomy
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level, error, ordered
 from kcxbrl.rules import calc, calc21, dims, duplicates, essence, footnotes, instance, sec, taxonomy, xsd
@@ -118,9 +119,8 @@ def _findings(path: Path, profile: str | None, max_bytes: int, calc_mode: str, u
         return
     dts = discover(path, root)
     yield from dts.findings
-    yield from _guarded("taxonomy", lambda: taxonomy.check(dts), where)
+    yield from _taxonomy_rules(dts, where)
     yield from _guarded("instance links", lambda: taxonomy.linkbase_rules(dts, root, where), where)
-    yield from _guarded("taxonomy XML Schema", lambda: xsd.check_taxonomy(dts), where)
     if not dts.entry_schemas:
         return  # nothing defines the facts; the DTS findings say why
     # XML Schema first: validation fills in default and fixed attribute values
@@ -151,9 +151,27 @@ def _taxonomy_findings(path: Path, root: etree._Element, calc_mode: str) -> Iter
     where = str(path)
     dts = discover_taxonomy(path, root)
     yield from dts.findings
-    yield from _guarded("taxonomy", lambda: taxonomy.check(dts), where)
+    yield from _taxonomy_rules(dts, where)
     yield from _guarded("calculation taxonomy", lambda: calc.check_taxonomy(dts, mode=calc_mode), where)
-    yield from _guarded("XML Schema", lambda: xsd.check_taxonomy(dts), where)
+
+
+# Findings of the taxonomy rules for the DTSs kcxbrl.dts keeps: a taxonomy
+# shared by many instances is checked once.  Keyed by identity; the DTS is
+# kept alive with its findings so the identity cannot be reused.
+_TAXONOMY_FINDINGS: OrderedDict[int, tuple[Dts, tuple[Finding, ...]]] = OrderedDict()
+
+
+def _taxonomy_rules(dts: Dts, where: str) -> Iterator[Finding]:
+    known = _TAXONOMY_FINDINGS.get(id(dts))
+    if known is not None and known[0] is dts:
+        yield from known[1]
+        return
+    found = tuple(_guarded("taxonomy", lambda: taxonomy.check(dts), where)) + tuple(
+        _guarded("taxonomy XML Schema", lambda: xsd.check_taxonomy(dts), where))
+    _TAXONOMY_FINDINGS[id(dts)] = (dts, found)
+    while len(_TAXONOMY_FINDINGS) > 32:
+        _TAXONOMY_FINDINGS.popitem(last=False)
+    yield from found
 
 
 def _guarded(name: str, rule: Callable[[], Iterable[Finding]], where: str) -> Iterator[Finding]:

@@ -104,7 +104,9 @@ def _lxml_schema(dts: Dts, extra: tuple[tuple[str, etree._Element], ...] = ()) -
         imports.setdefault(namespace, url)
     # the schemas do not change while the process runs, mostly: key on their dates too
     stamps = tuple(sorted((namespace, url, _stamp(url)) for namespace, url in imports.items()))
-    return _compiled(stamps)
+    # every schema of the DTS takes part in the key: an imported one may change too
+    others = tuple(sorted((url, _stamp(url)) for url, d in dts.documents.items() if d.kind == "schema"))
+    return _compiled(stamps, others)
 
 
 _SCHEMA_LOCATION = ns.clark(ns.XSI, "schemaLocation")
@@ -122,16 +124,18 @@ def _location_hints(dts: Dts, extra: tuple[tuple[str, etree._Element], ...] = ()
             yield namespace, urljoin(url, location)
 
 
-def _stamp(url: str) -> int:
+def _stamp(url: str) -> tuple[int, int]:
     path = url_to_path(url)
     try:
-        return path.stat().st_mtime_ns if path is not None else 0
+        stat = path.stat() if path is not None else None
     except OSError:
-        return 0
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size) if stat is not None else (0, 0)
 
 
 @lru_cache(maxsize=64)
-def _compiled(stamps: tuple[tuple[str, str, int], ...]) -> etree.XMLSchema:
+def _compiled(stamps: tuple[tuple[str, str, tuple[int, int]], ...],
+              others: tuple[tuple[str, tuple[int, int]], ...] = ()) -> etree.XMLSchema:
     imports = {namespace: url for namespace, url, _ in stamps}
     driver = etree.Element(
         etree.QName(ns.XSD, "schema"), nsmap={"xs": ns.XSD}, targetNamespace="urn:kcxbrl:validation-driver"
