@@ -1,17 +1,26 @@
-"""``kcxbrl validate``: check any XBRL 2.1 instance offline.
+"""``kcxbrl validate``: check any XBRL 2.1 instance, taxonomy schema or linkbase offline.
 
 One generator, :func:`iter_findings`, runs every stage and yields findings;
 :func:`validate_file` and :func:`is_valid` are built on it.  The stages:
 
 1. parse safely (:mod:`kcxbrl.safexml`): no DTDs, no entities, a size limit;
-2. discover the DTS offline (:mod:`kcxbrl.dts`, XBRL 2.1 section 3.2);
-3. read contexts, units and facts (:mod:`kcxbrl.rules.report`);
-4. XBRL 2.1 item, context and unit rules (:mod:`kcxbrl.rules.instance`),
-   duplicate facts (:mod:`kcxbrl.rules.duplicates`), XBRL Dimensions 1.0
-   (:mod:`kcxbrl.rules.dims`), calculations (:mod:`kcxbrl.rules.calc`,
-   Calculations 1.1 round-to-nearest) and, on request, the EDGAR rules of
-   the ``sec`` profile (:mod:`kcxbrl.rules.sec`);
-5. XML Schema validity against the DTS (:mod:`kcxbrl.rules.xsd`).
+2. discover the DTS offline from the entry point, an instance, a schema or a
+   linkbase (:mod:`kcxbrl.dts`, XBRL 2.1 section 3.2);
+3. the taxonomy rules (:mod:`kcxbrl.rules.taxonomy`: concept declarations,
+   role and arcrole types, linkbases, relationship cycles) and XML Schema
+   validity of the DTS's linkbases (:mod:`kcxbrl.rules.xsd`);
+4. for an instance: XML Schema validity (first, as it fills in default and
+   fixed attribute values), then contexts, units and facts read once
+   (:mod:`kcxbrl.rules.report`), the XBRL 2.1 item, context and unit rules
+   (:mod:`kcxbrl.rules.instance`), duplicate facts
+   (:mod:`kcxbrl.rules.duplicates`), footnote links
+   (:mod:`kcxbrl.rules.footnotes`), essence-alias facts
+   (:mod:`kcxbrl.rules.essence`), XBRL Dimensions 1.0
+   (:mod:`kcxbrl.rules.dims`), calculations in the chosen mode
+   (``c11r``: :mod:`kcxbrl.rules.calc`, Calculations 1.1 round-to-nearest;
+   ``xbrl21``: :mod:`kcxbrl.rules.calc21`, XBRL 2.1 section 5.2.5.2; ``none``)
+   and, on request, the EDGAR rules of the ``sec`` profile
+   (:mod:`kcxbrl.rules.sec`).
 
 Codes match Arelle's where the rule is the same, so a report can be
 compared line by line with ``arelleCmdLine --validate --calc c11r --utr``.

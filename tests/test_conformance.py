@@ -52,3 +52,11 @@ def test_variation(variation: Variation) -> None:
     assert "kcxbrl:internalError" not in outcome.codes, outcome.codes
     expected = "valid" if variation.expected_valid else "invalid"
     assert outcome.agrees, f"{variation.description} expected {expected}, kcxbrl reported {outcome.codes or 'no error'}"
+
+
+def test_suite_location_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    monkeypatch.setenv("KCXBRL_CONFORMANCE", str(tmp_path))
+    assert suite_root() is None  # an empty folder: the suite's tests skip with their reason
+    if ROOT is not None:
+        monkeypatch.setenv("KCXBRL_CONFORMANCE", str(ROOT.parent))
+        assert suite_root() == ROOT  # the folder above XBRL-CONF-2014-12-10 works too

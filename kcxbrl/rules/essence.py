@@ -12,7 +12,6 @@ from collections import defaultdict
 from typing import Iterator
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.rules import ns
 from kcxbrl.rules.calc21 import inferred_decimals, round_to
 from kcxbrl.rules.report import Fact, Report
 
