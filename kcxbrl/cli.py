@@ -15,7 +15,8 @@ from typing import Sequence
 
 from kcxbrl import __version__
 from kcxbrl.errors import InputError, KcxbrlError
-from kcxbrl.findings import Finding, Level, ordered
+from kcxbrl.ci import FORMATS, FileResult
+from kcxbrl.findings import Level, ordered
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -98,15 +99,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser(
         "validate",
-        help="validate XBRL 2.1 instances",
-        description="Validate XBRL instances against their schemas (offline) and the "
-        "XBRL 2.1 rules an XSD cannot express. Findings print as "
-        "'file:line: level code message'.",
+        help="validate XBRL 2.1 instances, taxonomy schemas and linkbases",
+        description="Validate XBRL instances, taxonomy schemas or linkbases (any DTS entry point) "
+        "against their schemas (offline) and the XBRL 2.1 rules an XSD cannot express. A folder "
+        "stands for every XBRL instance in it. Prints one summary line per file on stderr and the "
+        "findings on stdout. Exit codes: 0 no error, 1 errors (or warnings under --strict), "
+        "2 usage error or a file that is not readable XBRL.",
     )
-    val.add_argument("instances", nargs="+", metavar="INSTANCE", help="XBRL instance files")
-    val.add_argument("--format", choices=("text", "json"), default="text", help="how to print findings")
+    val.add_argument("instances", nargs="+", metavar="PATH",
+                     help="instance, schema or linkbase files, or folders of instances")
+    val.add_argument("--format", choices=FORMATS, default="text",
+                     help="findings as text lines, JSON (per-file status and counts), JUnit XML, "
+                     "or GitHub Actions annotations")
+    val.add_argument("--calc", choices=("c11r", "xbrl21", "none"), default="c11r",
+                     help="calculation checks: Calculations 1.1 round-to-nearest (default), "
+                     "XBRL 2.1 section 5.2.5.2, or none")
+    val.add_argument("--no-utr", dest="utr", action="store_false",
+                     help="do not check per-share and pure units against the Units Registry")
     val.add_argument("--profile", choices=("sec",), default=None, help="also apply a filing-rule profile")
-    val.add_argument("--strict", action="store_true", help="warnings count as failures (exit 1)")
+    val.add_argument("--strict", action="store_true",
+                     help="warnings count as failures (exit 1); inconsistent duplicate facts are errors")
+    val.add_argument("--log-file", metavar="FILE", default=None,
+                     help="also write the summary lines and every finding (info included) to FILE")
 
     facts = sub.add_parser(
         "facts",
@@ -212,27 +226,29 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from kcxbrl.ci import expand
     from kcxbrl.validate import INPUT_CODES, validate_file
 
-    paths = [Path(p) for p in args.instances]
-    unreadable = False
-    all_findings: list[Finding] = []
-    for path in paths:
+    results: list[FileResult] = []
+    for path in expand(args.instances):
         if not path.is_file():
             print(f"kcxbrl: {path}: no such file", file=sys.stderr)
-            unreadable = True
+            results.append(FileResult(str(path), (), unreadable=True))
             continue
-        findings = validate_file(path, profile=args.profile)
-        # input that cannot be read as an XBRL instance at all is a usage error
-        if any(f.code in INPUT_CODES for f in findings):
-            print(f"kcxbrl: {path}: not a readable XBRL instance", file=sys.stderr)
-            unreadable = True
-        all_findings.extend(findings)
-    _print_findings(all_findings, args.format)
-    if unreadable:
+        findings = validate_file(path, profile=args.profile, calc=args.calc, strict=args.strict, utr=args.utr)
+        # input that cannot be read as XBRL at all is a usage error
+        unreadable = any(f.code in INPUT_CODES for f in findings)
+        results.append(FileResult(str(path), tuple(findings), unreadable=unreadable))
+        print(results[-1].summary(), file=sys.stderr)
+    _print_findings(results, args.format, strict=args.strict)
+    if args.log_file:
+        _write_log(Path(args.log_file), results)
+    if not results:
+        print("kcxbrl: no XBRL file to validate", file=sys.stderr)
         return EXIT_USAGE
-    levels = {f.level for f in all_findings}
-    if Level.ERROR in levels or (args.strict and Level.WARNING in levels):
+    if any(r.unreadable for r in results):
+        return EXIT_USAGE
+    if any(r.failed(args.strict) for r in results):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -271,13 +287,18 @@ def _facts(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _print_findings(findings: list[Finding], fmt: str) -> None:
-    if fmt == "json":
-        json.dump([f.as_dict() for f in ordered(findings)], sys.stdout, indent=2)
-        sys.stdout.write("\n")
-        return
-    for finding in ordered(findings):
-        print(finding)
+def _print_findings(results: list[FileResult], fmt: str, *, strict: bool = False) -> None:
+    from kcxbrl.ci import render
+
+    sys.stdout.write(render(results, fmt, strict=strict))
+
+
+def _write_log(path: Path, results: list[FileResult]) -> None:
+    lines = []
+    for result in results:
+        lines.append(result.summary())
+        lines.extend(f"  {finding}" for finding in ordered(result.findings))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,7 +19,8 @@ and the relationships of every base set after prohibition and overriding
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+import re
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -55,6 +56,8 @@ _ARCROLE_TYPE = clark(ns.LINK, "arcroleType")
 _DEFINITION = clark(ns.LINK, "definition")
 _USED_ON = clark(ns.LINK, "usedOn")
 _LABEL = clark(ns.LINK, "label")
+_LOC = clark(ns.LINK, "loc")
+_XML_BASE = clark(ns.XML, "base")
 
 _PERIOD_TYPE = clark(ns.XBRLI, "periodType")
 _BALANCE = clark(ns.XBRLI, "balance")
@@ -76,6 +79,8 @@ SCHEMA_REF_HREF = "xbrl.4.2.2:schemaRefHref"
 HREF_UNRESOLVABLE = "xbrl.3.2:hrefUnresolvable"
 HREF_ID_NOT_FOUND = "xbrl.3.5.4:hrefIdNotFound"
 TYPED_DOMAIN_REF = "xbrldte:TypedDomainRefError"
+LOCATOR_TARGET = "xbrl.3.5.3.7.2:locatorTarget"
+_RESOURCE_ARCROLES = frozenset({ns.CONCEPT_LABEL, "http://www.xbrl.org/2003/arcrole/concept-reference"})
 
 
 # --------------------------------------------------------------------------
@@ -108,6 +113,9 @@ class Concept:
     is_dimension: bool
     file: str
     line: int | None
+    default: str | None = None  # the declaration's default or fixed value
+    # default or fixed values its type gives to attributes (decimals="2"), XML Schema 1.0 3.2
+    attribute_defaults: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def base_type(self) -> str | None:
@@ -229,6 +237,8 @@ class DocumentInfo:
     path: Path | None  # None for built-in schemas that are not bundled
     kind: str  # "schema", "linkbase", "builtin"
     target_namespace: str | None = None
+    # the parsed document, for the taxonomy rules (None for built-in schemas)
+    root: etree._Element | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -290,14 +300,68 @@ def discover(instance_path: Path, root: etree._Element) -> Dts:
                 ref="XBRL 2.1 section 4.2",
             )
         )
-    for ref in schema_refs:
-        loader.entry(ref.get(ns.XLINK_HREF), base, where, ref.sourceline, schema=True)
-    for ref in root:
-        if ref.tag == _LINKBASE_REF:
-            loader.entry(ref.get(ns.XLINK_HREF), base, where, ref.sourceline, schema=False)
-        elif ref.tag in (_ROLE_REF, _ARCROLE_REF):
-            loader.entry(ref.get(ns.XLINK_HREF), base, where, ref.sourceline, schema=False, optional=True)
-    return loader.build()
+    refs = [(ref, "schema") for ref in schema_refs] + [
+        (ref, "linkbase" if ref.tag == _LINKBASE_REF else "optional")
+        for ref in root if ref.tag in (_LINKBASE_REF, _ROLE_REF, _ARCROLE_REF)
+    ]
+    key = tuple((kind, urljoin(element_base(base, ref), (ref.get(ns.XLINK_HREF) or "").strip())) for ref, kind in refs)
+    cached = _cached(key)
+    if cached is not None:
+        return cached
+    for ref, kind in refs:
+        loader.entry(ref.get(ns.XLINK_HREF), element_base(base, ref), where, ref.sourceline, schema=kind == "schema",
+                     optional=kind == "optional")
+    return _remember(key, loader.build())
+
+
+def discover_taxonomy(path: Path, root: etree._Element) -> Dts:
+    """The DTS that starts at a taxonomy schema or a linkbase (XBRL 2.1 section 3.2)."""
+    loader = _Loader()
+    url = path.resolve().as_uri()
+    key = (("taxonomy", url),)
+    cached = _cached(key)
+    if cached is not None:
+        return cached
+    loader.entry(url, url, str(path), root.sourceline, schema=root.tag == _XS_SCHEMA)
+    return _remember(key, loader.build())
+
+
+# Recently discovered DTSs by their entry points, for validating many
+# instances of one taxonomy: reused while none of their files has changed.
+# A DTS whose discovery had findings is not kept (they name the referring file).
+_CACHE: OrderedDict[tuple[tuple[str, str], ...], tuple[Dts, tuple[tuple[Path, tuple[int, int]], ...]]] = OrderedDict()
+_CACHE_SIZE = 32
+
+
+def _cached(key: tuple[tuple[str, str], ...]) -> Dts | None:
+    entry = _CACHE.get(key)
+    if entry is None:
+        return None
+    dts, stamps = entry
+    if any(_mtime(path) != stamp for path, stamp in stamps):
+        del _CACHE[key]
+        return None
+    _CACHE.move_to_end(key)
+    return dts
+
+
+def _remember(key: tuple[tuple[str, str], ...], dts: Dts) -> Dts:
+    if dts.findings or not key:
+        return dts
+    stamps = tuple((d.path, _mtime(d.path)) for d in dts.documents.values() if d.path is not None)
+    _CACHE[key] = (dts, stamps)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return dts
+
+
+def _mtime(path: Path) -> tuple[int, int]:
+    """Modification time and size: a file rewritten within the clock's resolution still shows."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def load(entries: Iterable[Path | str]) -> Dts:
@@ -360,6 +424,8 @@ class _Loader:
     """Builds a :class:`Dts`; used once, then thrown away."""
 
     def __init__(self) -> None:
+        self._type_defaults: dict[str, dict[str, str]] = {}
+        self._types: object | None = None  # xstypes.TypeIndex, built when an arc needs it
         self.findings: list[Finding] = []
         self.docs: dict[str, _Doc] = {}
         self.builtin: set[str] = set()
@@ -456,14 +522,15 @@ class _Loader:
                 for info in appinfo.iterchildren(_XS_APPINFO):
                     for item in info:
                         if item.tag == _LINKBASE_REF and item.get(ns.XLINK_HREF):
-                            yield item.get(ns.XLINK_HREF, ""), item.sourceline, HREF_UNRESOLVABLE, None
+                            href = urljoin(element_base(doc.url, item), item.get(ns.XLINK_HREF, "").strip())
+                            yield href, item.sourceline, HREF_UNRESOLVABLE, None
                         elif item.tag == _LINKBASE:
-                            yield from self._linkbase_references(item)
+                            yield from self._linkbase_references(doc.url, item)
         elif doc.kind == "linkbase":
-            yield from self._linkbase_references(root)
+            yield from self._linkbase_references(doc.url, root)
 
     @staticmethod
-    def _linkbase_references(linkbase: etree._Element) -> Iterator[tuple[str, int | None, str, str | None]]:
+    def _linkbase_references(url: str, linkbase: etree._Element) -> Iterator[tuple[str, int | None, str, str | None]]:
         seen: set[str] = set()
         for child in linkbase:
             if not isinstance(child.tag, str):
@@ -471,15 +538,17 @@ class _Loader:
             if child.tag in (_ROLE_REF, _ARCROLE_REF, _LINKBASE_REF):
                 href = child.get(ns.XLINK_HREF)
                 if href:
-                    yield href, child.sourceline, HREF_UNRESOLVABLE, None
+                    yield urljoin(element_base(url, child), href.strip()), child.sourceline, HREF_UNRESOLVABLE, None
             elif child.get(ns.XLINK_TYPE) == "extended":
                 for loc in child:
-                    if isinstance(loc.tag, str) and loc.get(ns.XLINK_TYPE) == "locator":
-                        doc_part = (loc.get(ns.XLINK_HREF) or "").partition("#")[0]
-                        if doc_part not in seen:
-                            seen.add(doc_part)
-                            if doc_part:
-                                yield doc_part, loc.sourceline, HREF_UNRESOLVABLE, None
+                    # only link:loc takes part in discovery (XBRL 2.1 section 3.2)
+                    if loc.tag == _LOC and loc.get(ns.XLINK_TYPE) == "locator":
+                        doc_part = (loc.get(ns.XLINK_HREF) or "").strip().partition("#")[0]
+                        target = urljoin(element_base(url, loc), doc_part) if doc_part else ""
+                        if target not in seen:
+                            seen.add(target)
+                            if target:
+                                yield target, loc.sourceline, HREF_UNRESOLVABLE, None
 
     # -- building ----------------------------------------------------------
 
@@ -493,12 +562,13 @@ class _Loader:
                     if ident is not None:
                         ids[(doc.url, ident)] = elt
         type_bases = _type_bases(schemas)
+        self._type_defaults = _type_attribute_defaults(schemas)
         raw = _raw_concepts(schemas)
         concepts = self._concepts(raw, type_bases, ids)
         role_types, arcrole_types = self._role_types(schemas)
         rels, labels = self._relationships(ids)
         documents = {
-            url: DocumentInfo(url, d.path, d.kind, d.target_namespace) for url, d in self.docs.items()
+            url: DocumentInfo(url, d.path, d.kind, d.target_namespace, d.root) for url, d in self.docs.items()
         }
         for url in sorted(self.builtin):
             documents[url] = DocumentInfo(url, None, "builtin")
@@ -540,6 +610,8 @@ class _Loader:
                 is_dimension=ns.DIMENSION_ITEM in heads,
                 file=str(doc.path),
                 line=elt.sourceline,
+                default=elt.get("fixed", elt.get("default")),
+                attribute_defaults=_attribute_defaults(elt, _type_chain(declared, type_bases), self._type_defaults),
             )
         return concepts
 
@@ -561,6 +633,42 @@ class _Loader:
             )
             return None
         return clark(target_doc.target_namespace, target.get("name", ""))
+
+    def _resource_arc(self, arc: etree._Element, arcrole: str, ends: Mapping[str, set[str]], where: str) -> None:
+        """Concept-label and concept-reference arcs go from concepts to resources (XBRL 2.1 5.2.2.3, 5.2.3.3);
+        a locator to another linkbase's resource only on a prohibiting arc."""
+        kind = "label" if arcrole == ns.CONCEPT_LABEL else "reference"
+        section = "5.2.2.3" if kind == "label" else "5.2.3.3"
+        sources = ends.get(arc.get(ns.XLINK_FROM, ""), set())
+        targets = ends.get(arc.get(ns.XLINK_TO, ""), set())
+        allowed = {"resource", "remote resource"} if arc.get("use") == "prohibited" else {"resource"}
+        if sources - {"concept"}:
+            problem = f"goes from something that is not a concept ({', '.join(sorted(sources - {'concept'}))})"
+        elif targets - allowed:
+            problem = f"goes to something it may not ({', '.join(sorted(targets - allowed))})"
+        else:
+            return
+        self.findings.append(error(f"xbrl.{section}:concept{kind.title()}Arc", f"concept-{kind} arc {problem}",
+                                   file=where, line=arc.sourceline, ref=f"XBRL 2.1 section {section}"))
+
+    def _nonexempt(self, arc: etree._Element) -> tuple[tuple[str, object], ...]:
+        """The arc's non-exempt attributes as typed values, defaults filled in (XBRL 2.1 3.5.3.9.7.4)."""
+        values: dict[str, object] = {"order": Decimal(1)}
+        for name, text in arc.attrib.items():
+            if name in _EXEMPT:
+                continue
+            if name in ("order", "weight"):
+                values[name] = _decimal(text) if _decimal(text) is not None else text.strip()
+            else:
+                values[name] = self._attribute_value(name, text)
+        return tuple(sorted(values.items(), key=lambda kv: kv[0]))
+
+    def _attribute_value(self, name: str, text: str) -> object:
+        from kcxbrl.rules.xstypes import TypeIndex, typed_value
+
+        if self._types is None:
+            self._types = TypeIndex(d.root for d in self.docs.values() if d.kind == "schema")
+        return typed_value(text, self._types, self._types.global_attributes.get(name))
 
     def _join(self, base: str, href: str) -> tuple[str, str]:
         """``href`` resolved against ``base``, as (document address, fragment)."""
@@ -620,14 +728,16 @@ class _Loader:
         concepts_by_label: dict[str, list[str]] = defaultdict(list)
         resources_by_label: dict[str, list[etree._Element]] = defaultdict(list)
         arc_elements: list[etree._Element] = []
+        standard = link.tag.startswith("{" + ns.LINK + "}")
+        ends: dict[str, set[str]] = defaultdict(set)  # label → kinds of what it names
         for child in link:
             if not isinstance(child.tag, str):
                 continue
             kind = child.get(ns.XLINK_TYPE)
             if kind == "locator":
                 href = child.get(ns.XLINK_HREF, "")
-                url, frag = self._join(doc.url, href)
-                if url in self.builtin or url in self.unresolvable:
+                url, frag = self._join(element_base(doc.url, child), href)
+                if url in self.builtin or url in self.unresolvable or url not in self.docs:
                     continue
                 target = _fragment(ids, self.docs.get(url), url, frag)
                 if target is None:
@@ -642,14 +752,28 @@ class _Loader:
                     )
                     continue
                 name = self._concept_name(url, target)
+                label = child.get(ns.XLINK_LABEL, "")
                 if name is not None:
-                    concepts_by_label[child.get(ns.XLINK_LABEL, "")].append(name)
+                    concepts_by_label[label].append(name)
+                    ends[label].add("concept")
+                elif target.get(ns.XLINK_TYPE) == "resource":
+                    ends[label].add("remote resource")
+                else:
+                    ends[label].add("other")
+                    if standard:
+                        self.findings.append(error(
+                            LOCATOR_TARGET,
+                            f"locator href {href!r} in a standard link points to neither a concept nor a resource",
+                            file=where, line=child.sourceline, ref="XBRL 2.1 section 3.5.3.7.2"))
             elif kind == "resource":
                 resources_by_label[child.get(ns.XLINK_LABEL, "")].append(child)
+                ends[child.get(ns.XLINK_LABEL, "")].add("resource")
             elif kind == "arc":
                 arc_elements.append(child)
         for arc in arc_elements:
             arcrole = arc.get(ns.XLINK_ARCROLE, "")
+            if standard and arcrole in _RESOURCE_ARCROLES:
+                self._resource_arc(arc, arcrole, ends, where)
             sources = concepts_by_label.get(arc.get(ns.XLINK_FROM, ""), ())
             to_label = arc.get(ns.XLINK_TO, "")
             if arcrole == ns.CONCEPT_LABEL:
@@ -666,7 +790,7 @@ class _Loader:
             prohibited = arc.get("use") == "prohibited"
             order = _decimal(arc.get("order")) or Decimal(1)
             weight = _decimal(arc.get("weight")) if arcrole in (ns.SUMMATION_ITEM, ns.CALC11_SUMMATION_ITEM) else None
-            nonexempt = tuple(sorted((k, (v or "").strip()) for k, v in arc.attrib.items() if k not in _EXEMPT))
+            nonexempt = self._nonexempt(arc)
             for source in sources:
                 for target in targets:
                     rel = Relationship(
@@ -694,6 +818,21 @@ class _Loader:
 # --------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------
+
+
+def element_base(doc_url: str, elt: etree._Element) -> str:
+    """The base URI of an element: its document's, changed by xml:base on it and its ancestors."""
+    bases: list[str] = []
+    node: etree._Element | None = elt
+    while node is not None:
+        value = node.get(_XML_BASE)
+        if value is not None:
+            bases.append(value.strip())
+        node = node.getparent()
+    url = doc_url
+    for value in reversed(bases):
+        url = urljoin(url, value)
+    return url
 
 
 def _extended_links(doc: _Doc) -> Iterator[etree._Element]:
@@ -736,6 +875,16 @@ def _effective(arcs: list[tuple[tuple[object, ...], int, bool, Relationship]]) -
 def _fragment(ids: Mapping[tuple[str, str], etree._Element], doc: _Doc | None, url: str, frag: str) -> etree._Element | None:
     """The element an XPointer shorthand or element() scheme points to (XBRL 2.1 3.5.4)."""
     if doc is None:
+        return None
+    frag = unquote(frag)
+    if not frag:
+        return doc.root  # a locator to a whole document (XBRL 2.1 3.5.3.7.2)
+    if frag.startswith("element(") and frag.count("element(") > 1:
+        # a sequence of pointers: the first that points to something wins (XPointer framework)
+        for part in re.findall(r"element\([^)]*\)", frag):
+            found = _fragment(ids, doc, url, part)
+            if found is not None:
+                return found
         return None
     if frag.startswith("element(") and frag.endswith(")"):
         body = frag[len("element(") : -1]
@@ -780,6 +929,37 @@ def _type_bases(schemas: list[_Doc]) -> dict[str, str]:
                 if base:
                     bases[clark(tns, elt.get("name", ""))] = base
     return bases
+
+
+def _type_attribute_defaults(schemas: list[_Doc]) -> dict[str, dict[str, str]]:
+    """Named complex type → attribute → the default or fixed value it declares."""
+    result: dict[str, dict[str, str]] = {}
+    for doc in schemas:
+        for elt in doc.root.iterchildren(_XS_COMPLEX):
+            values = _declared_defaults(elt)
+            if values and elt.get("name"):
+                result[clark(doc.target_namespace, elt.get("name", ""))] = values
+    return result
+
+
+def _declared_defaults(type_elt: etree._Element) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for attr in type_elt.iter(clark(ns.XSD, "attribute")):
+        value = attr.get("fixed", attr.get("default"))
+        if attr.get("name") and value is not None:
+            values.setdefault(attr.get("name", ""), value)
+    return values
+
+
+def _attribute_defaults(elt: etree._Element, chain: tuple[str, ...],
+                        by_type: Mapping[str, Mapping[str, str]]) -> tuple[tuple[str, str], ...]:
+    values: dict[str, str] = {}
+    for child in elt.iterchildren(_XS_COMPLEX):
+        values.update(_declared_defaults(child))
+    for type_name in chain:  # the nearest declaration wins
+        for name, value in by_type.get(type_name, {}).items():
+            values.setdefault(name, value)
+    return tuple(sorted(values.items()))
 
 
 def _derivation_base(type_elt: etree._Element) -> str | None:

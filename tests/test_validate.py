@@ -36,7 +36,8 @@ def _case_id(case: dict[str, object]) -> str:
 def _run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, object]]]:
     code = main(["validate", "--format", "json", *args])
     out = capsys.readouterr().out
-    return code, json.loads(out) if out.strip() else []
+    report = json.loads(out) if out.strip() else {"files": []}
+    return code, [finding for entry in report["files"] for finding in entry["findings"]]
 
 
 # --------------------------------------------------------------------------
@@ -183,7 +184,7 @@ def test_xmlschema_fallback_when_libxml2_cannot_build(monkeypatch: pytest.Monkey
 
     from kcxbrl.rules import xsd
 
-    def refuse(dts: object) -> object:
+    def refuse(dts: object, *extra: object) -> object:
         raise lxml_etree.XMLSchemaParseError("refused for the test")
 
     monkeypatch.setattr(xsd, "_lxml_schema", refuse)
@@ -293,3 +294,139 @@ def test_arelle_agrees(case: dict[str, object], arelle_logs: dict[str, list[Arel
     level = str(case["arelle_level"])
     assert any(e.code == code and ARELLE_RANK.get(e.level, 0) >= ARELLE_RANK[level] for e in entries), entries
 
+
+
+# --------------------------------------------------------------------------
+# continuous integration: per-file results, formats, folders, log file
+# --------------------------------------------------------------------------
+
+
+def _beside_taxonomy(tmp_path: Path, source: str, name: str, *replacements: tuple[str, str]) -> Path:
+    """A copy of a corpus instance in tmp_path, still pointing at the corpus taxonomy."""
+    text = (DATA / source).read_text(encoding="utf-8")
+    text = text.replace('xlink:href="kct-2026.xsd"', f'xlink:href="{(DATA / "kct-2026.xsd").as_uri()}"')
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_cli_json_has_status_and_counts_per_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["validate", "--format", "json", str(DATA / "valid.xbrl"), str(DATA / "calcInconsistency.xbrl")])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    first, second = report["files"]
+    assert first["file"].endswith("valid.xbrl") and first["status"] == "ok" and first["passed"]
+    assert first["errors"] == 0 and first["findings"] == []
+    assert second["status"] == "errors" and not second["passed"]
+    assert second["errors"] == len([f for f in second["findings"] if f["level"] == "error"]) == 1
+    assert report["summary"] == {"files": 2, "failed": 1, "errors": 1, "warnings": second["warnings"], "strict": False}
+
+
+def test_cli_summary_line_per_file_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["validate", str(DATA / "valid.xbrl"), str(DATA / "calcInconsistency.xbrl"), str(DATA / "unusedUnit.xbrl")])
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("valid.xbrl: ok")
+    assert err[1].endswith("calcInconsistency.xbrl: 1 error, 0 warnings")
+    assert err[2].endswith("unusedUnit.xbrl: 0 errors, 1 warning")
+
+
+def test_cli_junit(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["validate", "--format", "junit", str(DATA / "valid.xbrl"), str(DATA / "calcInconsistency.xbrl")])
+    suite = etree.fromstring(capsys.readouterr().out.encode("utf-8")).find("testsuite")
+    assert code == 1 and suite is not None
+    assert (suite.get("tests"), suite.get("failures")) == ("2", "1")
+    ok, failed = suite.findall("testcase")
+    assert ok.find("failure") is None
+    failure = failed.find("failure")
+    assert failure is not None and failure.get("message", "").endswith("1 error, 0 warnings")
+    assert "calc11e:inconsistentCalculationUsingRounding" in (failure.text or "")
+
+
+def test_cli_junit_strict_fails_on_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--format", "junit", "--strict", str(DATA / "unusedUnit.xbrl")]) == 1
+    suite = etree.fromstring(capsys.readouterr().out.encode("utf-8")).find("testsuite")
+    assert suite is not None and suite.get("failures") == "1"
+
+
+def test_cli_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--format", "github", str(DATA / "calcInconsistency.xbrl")]) == 1
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(f"::error file={DATA / 'calcInconsistency.xbrl'},line=55,"
+                           "title=calc11e%3AinconsistentCalculationUsingRounding::calculation inconsistent")
+
+
+def test_cli_folder_validates_every_instance(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["validate", "--format", "json", str(DATA)])
+    names = {Path(f["file"]).name for f in json.loads(capsys.readouterr().out)["files"]}
+    # instances only: not the taxonomy's schemas and linkbases, not notInstance.xml
+    assert names == {p.name for p in DATA.glob("*.xbrl")}
+    assert code == 2  # xmlSyntax.xbrl and the DTD cases are not readable XBRL
+
+
+def test_cli_log_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    log = tmp_path / "validate.log"
+    main(["validate", "--log-file", str(log), str(DATA / "completeDuplicateFacts.xbrl")])
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0].endswith("completeDuplicateFacts.xbrl: ok")
+    assert any("info kcxbrl:completeDuplicateFacts" in line for line in lines[1:])
+
+
+# --------------------------------------------------------------------------
+# entry points, calculation modes and the rules the conformance suite drove
+# --------------------------------------------------------------------------
+
+
+def test_schema_and_linkbase_entry_points() -> None:
+    assert not [f for f in validate_file(DATA / "kct-2026.xsd") if f.level is Level.ERROR]
+    assert not [f for f in validate_file(DATA / "kct-2026_cal.xml") if f.level is Level.ERROR]
+
+
+def test_presentation_cycle_in_a_taxonomy(tmp_path: Path) -> None:
+    entry = _synthetic_taxonomy(tmp_path, 5)
+    assert not [f for f in validate_file(entry) if f.level is Level.ERROR]
+    pre = tmp_path / "s_pre.xml"
+    back = ('<link:presentationArc xlink:type="arc" xlink:arcrole="http://www.xbrl.org/2003/arcrole/parent-child" '
+            'xlink:from="C3" xlink:to="C0" order="9"/></link:presentationLink>')
+    pre.write_text(pre.read_text().replace("</link:presentationLink>", back))
+    [cycle] = [f for f in validate_file(entry) if f.level is Level.ERROR]
+    assert cycle.code == "xbrl.5.2.4.2:relationshipCycle"
+    assert "C0 -> C3 -> C0" in cycle.message
+
+
+def test_calculation_modes() -> None:
+    path = DATA / "calcInconsistency.xbrl"
+    c11r = [f for f in validate_file(path) if f.level is Level.ERROR]
+    xbrl21 = [f for f in validate_file(path, calc="xbrl21") if f.level is Level.ERROR]
+    assert [(f.code, f.line) for f in c11r] == [("calc11e:inconsistentCalculationUsingRounding", 55)]
+    assert [(f.code, f.line) for f in xbrl21] == [("xbrl.5.2.5.2:calcInconsistency", 55)]
+    assert "1577000" in xbrl21[0].message
+    assert not [f for f in validate_file(path, calc="none") if f.level is Level.ERROR]
+    with pytest.raises(Exception, match="calculation mode"):
+        validate_file(path, calc="c10")
+
+
+def test_rmb_is_not_an_iso4217_currency(tmp_path: Path) -> None:
+    path = _beside_taxonomy(tmp_path, "valid.xbrl", "rmb.xbrl",
+                            ('<xbrli:unit id="CNY"><xbrli:measure>iso4217:CNY', '<xbrli:unit id="CNY"><xbrli:measure>iso4217:RMB'))
+    codes = {f.code for f in validate_file(path) if f.level is Level.ERROR}
+    assert "xbrl.4.8.2:monetaryFactUnit-notMonetaryMeasure" in codes
+
+
+@pytest.mark.parametrize("decimals, value", [("-999999999", "7" + "0" * 400), ("999999999", "7785000"),
+                                             ("-999999999", "7785000")])
+def test_extreme_numbers_never_stop_the_rules(tmp_path: Path, decimals: str, value: str) -> None:
+    path = _beside_taxonomy(tmp_path, "calcRoundingConsistent.xbrl", "extreme.xbrl",
+                            ('decimals="-3">7785000<', f'decimals="{decimals}">{value}<'))
+    for mode in ("c11r", "xbrl21"):
+        codes = {f.code for f in validate_file(path, calc=mode)}
+        assert "kcxbrl:internalError" not in codes, (mode, codes)
+
+
+def test_inconsistent_duplicates_are_errors_only_when_strict() -> None:
+    path = DATA / "inconsistentDuplicateFacts.xbrl"
+    [plain] = [f for f in validate_file(path) if f.code == "kcxbrl:inconsistentDuplicateFacts"]
+    [strict] = [f for f in validate_file(path, strict=True) if f.code == "kcxbrl:inconsistentDuplicateFacts"]
+    assert (plain.level, strict.level) == (Level.WARNING, Level.ERROR)

@@ -41,9 +41,12 @@ _CALC_REF = "Calculations 1.1 section 5.2 (round-to-nearest)"
 # --------------------------------------------------------------------------
 
 
-def check_taxonomy(dts: Dts) -> Iterator[Finding]:
+def check_taxonomy(dts: Dts, *, mode: str = "c11r") -> Iterator[Finding]:
+    """Summation-item relationships; the Calculations 1.1 rules only in ``c11r`` mode."""
+    c11 = mode == "c11r"
     seen: dict[tuple[str, str, str, str], Relationship] = {}
-    for rel in dts.base_sets(ns.SUMMATION_ITEM, ns.CALC11_SUMMATION_ITEM):
+    arcroles = (ns.SUMMATION_ITEM, ns.CALC11_SUMMATION_ITEM) if c11 else (ns.SUMMATION_ITEM,)
+    for rel in dts.base_sets(*arcroles):
         source = dts.concepts.get(rel.source)
         target = dts.concepts.get(rel.target)
         if source is None or target is None:
@@ -69,11 +72,11 @@ def check_taxonomy(dts: Dts) -> Iterator[Finding]:
         if not source.is_numeric or not target.is_numeric:
             yield error("xbrl.5.2.5.2:nonNumericCalc", f"calculation between non-numeric concepts {names}",
                         ref="XBRL 2.1 section 5.2.5.2", **where)
-        elif not source.is_decimal or not target.is_decimal:
+        elif c11 and (not source.is_decimal or not target.is_decimal):
             yield error("calc11e:nonDecimalItemNode", f"calculation ends must be decimal items {names}",
                         ref="Calculations 1.1 (summation-item relationships)", **where)
         key = (rel.arcrole, rel.link_role, rel.source, rel.target)
-        if key in seen:
+        if c11 and key in seen:
             yield error("calc11e:duplicateCalculationRelationships",
                         f"the summation-item relationship {names} is defined twice (first at line {seen[key].line})",
                         ref="Calculations 1.1 (summation-item relationships)", **where)

@@ -8,8 +8,8 @@ contexts and units, and (for text) the same language.  A duplicate set is
   round-to-nearest value ranges meet and facts with equal decimals have
   equal values (warning),
 * inconsistent: anything else, including a nil fact beside a non-nil one
-  (error; XBRL 2.1 allows them, but they make a report ambiguous and
-  Calculations 1.1 refuses them).
+  (warning: XBRL 2.1 section 4.10 allows them, but they make a report
+  ambiguous; ``--strict`` and the profiles make it an error).
 
 Arelle reports all three as ``arelle:duplicateFacts`` warnings when run with
 ``--validateDuplicateFacts``.
@@ -21,7 +21,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator, Sequence
 
-from kcxbrl.findings import Finding, error, info, warning
+from kcxbrl.findings import Finding, info, warning
 from kcxbrl.rules import numbers
 from kcxbrl.rules.report import Fact, Report
 
@@ -97,7 +97,7 @@ def check(report: Report) -> Iterator[Finding]:
         where = {"file": report.file, "line": second.line, "element": second.label, "ref": _REF}
         subject = f"{first.name} in context {first.context_ref}" + (f" unit {first.unit_ref}" if first.unit_ref else "")
         if kind == INCONSISTENT:
-            yield error(INCONSISTENT, f"duplicate facts {subject} disagree: values {values} (lines {lines})", **where)
+            yield warning(INCONSISTENT, f"duplicate facts {subject} disagree: values {values} (lines {lines})", **where)
         elif kind == CONSISTENT:
             yield warning(CONSISTENT, f"duplicate facts {subject} agree only within their accuracy: values {values} "
                           f"(lines {lines})", **where)

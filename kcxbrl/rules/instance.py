@@ -8,6 +8,9 @@ and units, text without a language) is a warning under a ``kcxbrl:`` code.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 from kcxbrl.findings import Finding, error, warning
@@ -19,14 +22,17 @@ _PRECISION = re.compile(r"^\s*(INF|[0-9]+)\s*$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
-def check(report: Report) -> Iterator[Finding]:
+def check(report: Report, *, utr: bool = True) -> Iterator[Finding]:
+    """``utr``: also check units against the Units Registry (per-share and pure items)."""
     yield from _undefined(report)
     for fact in report.facts:
-        yield from _item(report, fact)
+        yield from _item(report, fact, utr)
     for context in report.contexts.values():
         yield from _context(report, context)
     for unit in report.units.values():
         yield from _unit(report, unit)
+    yield from _tuple_attributes(report)
+    yield from _requires_element(report)
     yield from _duplicate_contexts(report)
     yield from _duplicate_units(report)
     yield from _unused(report)
@@ -56,7 +62,7 @@ def _undefined(report: Report) -> Iterator[Finding]:
             )
 
 
-def _item(report: Report, fact: Fact) -> Iterator[Finding]:
+def _item(report: Report, fact: Fact, utr: bool = True) -> Iterator[Finding]:
     concept = fact.concept
     if concept is None or not concept.is_item:
         return
@@ -88,7 +94,7 @@ def _item(report: Report, fact: Fact) -> Iterator[Finding]:
                 **where,
             )
         else:
-            yield from _unit_for_type(report, fact, unit)
+            yield from _unit_for_type(report, fact, unit, utr)
     elif fact.unit_ref is not None:
         yield error(
             "xbrl.4.6.2:nonNumericUnit",
@@ -157,7 +163,7 @@ def _precision_decimals(report: Report, fact: Fact) -> Iterator[Finding]:
                     ref="XBRL 2.1 section 4.6.3", **where)
 
 
-def _unit_for_type(report: Report, fact: Fact, unit: Unit) -> Iterator[Finding]:
+def _unit_for_type(report: Report, fact: Fact, unit: Unit, utr: bool = True) -> Iterator[Finding]:
     """XBRL 2.1 section 4.8.2 (monetary, shares) and the Units Registry (per-share, pure)."""
     concept = fact.concept
     assert concept is not None
@@ -181,6 +187,8 @@ def _unit_for_type(report: Report, fact: Fact, unit: Unit) -> Iterator[Finding]:
             yield error("xbrl.4.8.2:sharesFactUnit-notSharesMeasure",
                         f"shares item {fact.label} uses unit {unit.id} ({unit}); it must be xbrli:shares",
                         ref="XBRL 2.1 section 4.8.2", **where)
+    elif not utr:
+        return
     elif concept.is_per_share:
         if not (len(unit.numerator) == 1 and _is_currency(unit.numerator[0])
                 and unit.denominator == (ns.SHARES_MEASURE,)):
@@ -197,7 +205,14 @@ def _unit_for_type(report: Report, fact: Fact, unit: Unit) -> Iterator[Finding]:
 
 def _is_currency(measure: str) -> bool:
     namespace, local = ns.split_clark(measure)
-    return namespace == ns.ISO4217 and bool(_CURRENCY.match(local))
+    return namespace == ns.ISO4217 and local in iso4217_codes()
+
+
+@lru_cache(maxsize=1)
+def iso4217_codes() -> frozenset[str]:
+    """The ISO 4217 codes, current and withdrawn, from iso4217.toml beside this module."""
+    data = tomllib.loads((Path(__file__).with_name("iso4217.toml")).read_text(encoding="utf-8"))
+    return frozenset(code for key in ("current", "withdrawn") for code in data[key].split() if _CURRENCY.match(code))
 
 
 def _context(report: Report, context: Context) -> Iterator[Finding]:
@@ -246,6 +261,39 @@ def _unit(report: Report, unit: Unit) -> Iterator[Finding]:
         yield error("xbrl.4.8.4:measureBothNumDenom",
                     f"unit {unit.id} has measure {ns.local_name(measure)} in both numerator and denominator",
                     ref="XBRL 2.1 section 4.8.4", **where)
+
+
+_XBRL_NAMESPACES = ("{" + ns.XBRLI + "}", "{" + ns.LINK + "}", "{" + ns.XLINK + "}", "{" + ns.XL + "}")
+REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
+
+
+def _tuple_attributes(report: Report) -> Iterator[Finding]:
+    """XBRL 2.1 section 4.9: a tuple carries no attribute of an XBRL namespace."""
+    tuples = {f.tag for f in report.facts if f.concept is not None and f.concept.is_tuple}
+    if not tuples:
+        return
+    for elt in report.root.iter(*tuples):
+        for attr in elt.attrib:
+            if attr.startswith(_XBRL_NAMESPACES):
+                name = ns.local_name(elt.tag)
+                yield error("xbrl.4.9:tupleAttribute",
+                            f"tuple {name} carries the attribute {ns.local_name(attr)} of an XBRL namespace",
+                            ref="XBRL 2.1 section 4.9", file=report.file, line=elt.sourceline,
+                            element=elt.get("id") or name)
+
+
+def _requires_element(report: Report) -> Iterator[Finding]:
+    """XBRL 2.1 section 5.2.6.2.4: a fact of the source concept needs a fact of the target concept."""
+    rels = report.dts.base_sets(REQUIRES_ELEMENT)
+    if not rels:
+        return
+    present = {f.tag for f in report.facts}
+    for rel in rels:
+        if rel.source in present and rel.target not in present:
+            first = next(f for f in report.facts if f.tag == rel.source)
+            yield error("xbrl.5.2.6.2.4:requiresElement",
+                        f"{first.name} is reported, which requires a fact of {ns.local_name(rel.target)}; there is none",
+                        ref="XBRL 2.1 section 5.2.6.2.4", **_where(report, first))
 
 
 def _duplicate_contexts(report: Report) -> Iterator[Finding]:

@@ -9,10 +9,13 @@ exact (``INF``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation, Overflow
 
 from kcxbrl.rules.report import Fact
 
+# Interval arithmetic in a context that takes any exponent an attribute can
+# state (decimals="-999999999"): bounds stay finite, the rules never stop.
+WIDE = Context(prec=60, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[InvalidOperation])
 UNKNOWN = object()  # precision="0": nothing is known about the value's accuracy
 
 
@@ -24,10 +27,10 @@ class Interval:
     high: Decimal
 
     def __add__(self, other: Interval) -> Interval:
-        return Interval(self.low + other.low, self.high + other.high)
+        return Interval(WIDE.add(self.low, other.low), WIDE.add(self.high, other.high))
 
     def scaled(self, weight: Decimal) -> Interval:
-        a, b = self.low * weight, self.high * weight
+        a, b = WIDE.multiply(self.low, weight), WIDE.multiply(self.high, weight)
         return Interval(min(a, b), max(a, b))
 
     def meet(self, other: Interval) -> Interval | None:
@@ -74,22 +77,25 @@ def accuracy(fact: Fact) -> int | None | object:
 def interval(value: Decimal, decimals: int | None) -> Interval:
     if decimals is None:
         return Interval(value, value)
-    half = Decimal(5).scaleb(-decimals - 1)
-    return Interval(value - half, value + half)
+    half = WIDE.scaleb(Decimal(5), -decimals - 1)
+    return Interval(WIDE.subtract(value, half), WIDE.add(value, half))
 
 
 def excess_digits(value: Decimal, decimals: int | None) -> Decimal | None:
     """The non-zero part of ``value`` beyond ``decimals`` places, or None if there is none."""
     if decimals is None or not value.is_finite():
         return None
+    if value.as_tuple().exponent >= -decimals:  # type: ignore[operator]
+        return None  # no digit beyond the decimals
     try:
-        step = Decimal(1).scaleb(-decimals)
-        rest = value.copy_abs() % step
-    except InvalidOperation:
+        step = WIDE.scaleb(Decimal(1), -decimals)
+        rest = WIDE.remainder(value.copy_abs(), step)
+    except (InvalidOperation, Overflow):
         return None
     return rest if rest != 0 else None
 
 
 def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    if abs(value.adjusted()) > 40:
+        return str(value)  # scientific: a plain form would be as long as the exponent
+    return format(WIDE.normalize(value), "f")

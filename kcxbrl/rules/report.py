@@ -8,7 +8,7 @@ and report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
@@ -21,6 +21,7 @@ from lxml import etree
 from kcxbrl.dts import Concept, Dts
 from kcxbrl.rules import ns
 from kcxbrl.rules.ns import clark
+from kcxbrl.rules.xstypes import TypeIndex, canonical
 
 _CONTEXT = clark(ns.XBRLI, "context")
 _UNIT = clark(ns.XBRLI, "unit")
@@ -98,6 +99,7 @@ class Context:
     dimensions: tuple[DimensionValue, ...]
     other_segment: tuple[etree._Element, ...]  # segment children that are not dimension values
     other_scenario: tuple[etree._Element, ...]
+    types: TypeIndex | None = field(default=None, compare=False, repr=False)  # for typed s-equality
 
     def dims_in(self, container: str) -> dict[str | None, DimensionValue]:
         return {d.dimension: d for d in self.dimensions if d.container == container}
@@ -108,15 +110,21 @@ class Context:
     @cached_property
     def key(self) -> tuple[object, ...]:
         """Equal for s-equal contexts (XBRL 2.1 section 4.10), dimensions in any order."""
+        types = self.types
         return (
             self.scheme,
             self.identifier,
             self.period.key,
-            frozenset(d.key for d in self.dimensions if d.container == "segment"),
-            tuple(_canonical(e) for e in self.other_segment),
-            frozenset(d.key for d in self.dimensions if d.container == "scenario"),
-            tuple(_canonical(e) for e in self.other_scenario),
+            frozenset(self._dim_key(d) for d in self.dimensions if d.container == "segment"),
+            tuple(canonical(e, types) for e in self.other_segment),
+            frozenset(self._dim_key(d) for d in self.dimensions if d.container == "scenario"),
+            tuple(canonical(e, types) for e in self.other_scenario),
         )
+
+    def _dim_key(self, dim: DimensionValue) -> tuple[object, ...]:
+        if dim.is_typed and self.types is not None:
+            return ("t", dim.dimension, tuple(canonical(e, self.types) for e in dim.typed_content))
+        return dim.key
 
 
 @dataclass(frozen=True)
@@ -218,6 +226,7 @@ def read_report(path: Path, root: etree._Element, dts: Dts, *, profile: str | No
     context_elements: list[etree._Element] = []
     unit_elements: list[etree._Element] = []
     root_lang = root.get(ns.XML_LANG)
+    has_xml_content = False
     concepts = dts.concepts
     for child in root:
         tag = child.tag
@@ -227,6 +236,7 @@ def read_report(path: Path, root: etree._Element, dts: Dts, *, profile: str | No
             context_elements.append(child)
             context = _read_context(child)
             contexts.setdefault(context.id, context)
+            has_xml_content = has_xml_content or context.segment is not None or context.scenario is not None
         elif tag == _UNIT:
             unit_elements.append(child)
             unit = _read_unit(child)
@@ -235,6 +245,10 @@ def read_report(path: Path, root: etree._Element, dts: Dts, *, profile: str | No
             continue  # schemaRef, linkbaseRef, roleRef, arcroleRef, footnoteLink
         else:
             _read_facts(child, concepts, root_lang, -1, facts)
+    if has_xml_content:
+        # segment and scenario content compares by typed value: read the types once
+        types = TypeIndex(d.root for d in dts.documents.values() if d.kind == "schema" and d.root is not None)
+        contexts = {k: replace(c, types=types) for k, c in contexts.items()}
     return Report(
         path=path,
         root=root,
@@ -265,10 +279,10 @@ def _read_facts(elt: etree._Element, concepts: Mapping[str, Concept], lang: str 
             line=elt.sourceline,
             context_ref=elt.get("contextRef"),
             unit_ref=elt.get("unitRef"),
-            decimals=elt.get("decimals"),
-            precision=elt.get("precision"),
+            decimals=elt.get("decimals", _attribute_default(concept, "decimals")),
+            precision=elt.get("precision", _attribute_default(concept, "precision")),
             nil=(elt.get(ns.XSI_NIL) or "").strip() in ("true", "1"),
-            text="" if children else (elt.text or ""),
+            text="" if children else _text(elt, concept),
             lang=own_lang,
             parent=parent,
             has_children=bool(children),
@@ -277,6 +291,22 @@ def _read_facts(elt: etree._Element, concepts: Mapping[str, Concept], lang: str 
     if concept is not None and concept.is_tuple:
         for child in children:
             _read_facts(child, concepts, own_lang, index, out)
+
+
+def _attribute_default(concept: Concept | None, name: str) -> str | None:
+    if concept is None or not concept.attribute_defaults:
+        return None
+    return dict(concept.attribute_defaults).get(name)
+
+
+def _text(elt: etree._Element, concept: Concept | None) -> str:
+    """The fact's value: its text, or the declared default of an empty element (XML Schema 1.0 3.3.1)."""
+    text = elt.text or ""
+    if len(elt):  # comments or processing instructions split the text
+        text = str(elt.xpath("string()"))
+    if not text and concept is not None and concept.default is not None:
+        return concept.default
+    return text
 
 
 def _read_context(elt: etree._Element) -> Context:

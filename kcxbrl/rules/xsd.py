@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 INSTANCE_URL = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
 XBRLDI_URL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
+LINKBASE_URL = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
 SCHEMA_UNAVAILABLE = "kcxbrl:schemaUnavailable"
 _REF = "XBRL 2.1 section 4.1 (XML Schema validity)"
 
@@ -63,7 +64,7 @@ def check(instance: Path, tree: etree._ElementTree, dts: Dts) -> Iterator[Findin
     where = str(instance)
     yield from root_order(instance, tree.getroot())
     try:
-        schema = _lxml_schema(dts)
+        schema = _lxml_schema(dts, ((instance.resolve().as_uri(), tree.getroot()),))
     except etree.XMLSchemaParseError as exc:
         log.debug("libxml2 cannot build the schema of %s: %s", instance, exc)
         yield from _fallback(instance, tree, dts, where)
@@ -87,7 +88,7 @@ def check(instance: Path, tree: etree._ElementTree, dts: Dts) -> Iterator[Findin
         )
 
 
-def _lxml_schema(dts: Dts) -> etree.XMLSchema:
+def _lxml_schema(dts: Dts, extra: tuple[tuple[str, etree._Element], ...] = ()) -> etree.XMLSchema:
     # the entry schemas first, then every other schema of the DTS (some are
     # discovered through linkbases only); one location per namespace
     imports: dict[str, str] = {}
@@ -98,6 +99,44 @@ def _lxml_schema(dts: Dts) -> etree.XMLSchema:
             imports[info.target_namespace] = url
     imports.setdefault(ns.XBRLI, INSTANCE_URL)
     imports.setdefault(ns.XBRLDI, XBRLDI_URL)
+    imports.setdefault(ns.LINK, LINKBASE_URL)
+    for namespace, url in _location_hints(dts, extra):
+        imports.setdefault(namespace, url)
+    # the schemas do not change while the process runs, mostly: key on their dates too
+    stamps = tuple(sorted((namespace, url, _stamp(url)) for namespace, url in imports.items()))
+    # every schema of the DTS takes part in the key: an imported one may change too
+    others = tuple(sorted((url, _stamp(url)) for url, d in dts.documents.items() if d.kind == "schema"))
+    return _compiled(stamps, others)
+
+
+_SCHEMA_LOCATION = ns.clark(ns.XSI, "schemaLocation")
+
+
+def _location_hints(dts: Dts, extra: tuple[tuple[str, etree._Element], ...] = ()) -> Iterator[tuple[str, str]]:
+    """xsi:schemaLocation pairs on the DTS's documents (and ``extra`` ones, the instance):
+    they name schemas for validation only, e.g. of custom links or attributes."""
+    from urllib.parse import urljoin
+
+    roots = [(url, info.root) for url, info in dts.documents.items() if info.root is not None]
+    for url, root in [*roots, *extra]:
+        words = (root.get(_SCHEMA_LOCATION) or "").split()
+        for namespace, location in zip(words[::2], words[1::2]):
+            yield namespace, urljoin(url, location)
+
+
+def _stamp(url: str) -> tuple[int, int]:
+    path = url_to_path(url)
+    try:
+        stat = path.stat() if path is not None else None
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size) if stat is not None else (0, 0)
+
+
+@lru_cache(maxsize=64)
+def _compiled(stamps: tuple[tuple[str, str, tuple[int, int]], ...],
+              others: tuple[tuple[str, tuple[int, int]], ...] = ()) -> etree.XMLSchema:
+    imports = {namespace: url for namespace, url, _ in stamps}
     driver = etree.Element(
         etree.QName(ns.XSD, "schema"), nsmap={"xs": ns.XSD}, targetNamespace="urn:kcxbrl:validation-driver"
     )
@@ -106,7 +145,9 @@ def _lxml_schema(dts: Dts) -> etree.XMLSchema:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     parser.resolvers.add(_BundledResolver())
     document = etree.fromstring(etree.tostring(driver), parser, base_url="urn:kcxbrl:validation-driver")
-    return etree.XMLSchema(document)
+    # attribute_defaults: validation writes the schema's default and fixed
+    # attribute values into the tree, so the XBRL rules read them (decimals="2")
+    return etree.XMLSchema(document, attribute_defaults=True)
 
 
 class _BundledResolver(etree.Resolver):
@@ -150,6 +191,81 @@ def _relaxed_instance_schema(path: str, mtime: int) -> bytes:
                          minOccurs="0", maxOccurs="unbounded")
         break
     return etree.tostring(tree)
+
+
+_XS_ANNOTATION = ns.clark(ns.XSD, "annotation")
+_XS_APPINFO = ns.clark(ns.XSD, "appinfo")
+_SCHEMA_ERROR = "xmlSchema:schemaError"
+_LINK_APPINFO = frozenset(ns.clark(ns.LINK, n) for n in ("roleType", "arcroleType", "linkbaseRef", "linkbase"))
+
+
+def check_taxonomy(dts: Dts) -> Iterator[Finding]:
+    """XML Schema validity of the DTS: its schemas compile, its linkbases and appinfo content validate.
+
+    Linkbases are validated against the linkbase schema and the DTS's own
+    schemas (custom arcs and resources are declared there), standalone or
+    embedded in a schema's ``xs:appinfo``, as are ``link:roleType``,
+    ``link:arcroleType`` and ``link:linkbaseRef`` there.
+    """
+    try:
+        schema = _lxml_schema(dts)
+    except etree.XMLSchemaParseError as exc:
+        # libxml2 refuses some valid schemas: a second opinion before reporting
+        entry = next((d for d in dts.documents.values() if d.kind == "schema" and d.path is not None), None)
+        problem = _xmlschema_problem(entry.path) if entry is not None and entry.path is not None else str(exc)
+        if problem is not None:
+            yield error(_SCHEMA_ERROR, f"the taxonomy schemas are not valid XML Schema: {problem}",
+                        file=str(entry.path) if entry is not None else None,
+                        ref="XML Schema 1.0 Part 1 (schema component constraints); XBRL 2.1 section 5.1")
+        return
+    for info in dts.documents.values():
+        if info.root is None or info.path is None:
+            continue
+        if info.kind == "linkbase":
+            parts: list[etree._Element] = [info.root]
+        elif info.kind == "schema":
+            # appinfo content is validated laxly: only what a schema declares
+            parts = [item for ann in info.root.iterchildren(_XS_ANNOTATION)
+                     for app in ann.iterchildren(_XS_APPINFO) for item in app
+                     if isinstance(item.tag, str) and (item.tag in _LINK_APPINFO or item.tag in dts.concepts)]
+        else:
+            continue
+        for part in parts:
+            yield from _validate_part(schema, part, str(info.path))
+
+
+def _xmlschema_problem(entry: Path) -> str | None:
+    from kcxbrl import schemas
+
+    try:
+        schemas.load_schema(entry)
+    except InputError as exc:
+        return str(exc)
+    return None
+
+
+def _validate_part(schema: etree.XMLSchema, part: etree._Element, where: str) -> Iterator[Finding]:
+    if part.getparent() is None:
+        tree = part.getroottree()
+    else:
+        tree = etree.ElementTree(_copy_with_lines(part))
+    if schema.validate(tree):
+        return
+    prefixes = {namespace: prefix for prefix, namespace in part.nsmap.items() if prefix}
+    for entry in schema.error_log:
+        code = _code(entry)
+        if code is None:
+            continue
+        yield error(code, _readable(entry.message, prefixes), file=where, line=entry.line or part.sourceline,
+                    ref="XBRL 2.1 section 3.5 (linkbases); XML Schema 1.0")
+
+
+def _copy_with_lines(elt: etree._Element) -> etree._Element:
+    """A copy of ``elt`` as a document root, keeping the namespaces in scope and the line numbers."""
+    copy = etree.fromstring(etree.tostring(elt))
+    for original, copied in zip(elt.iter(), copy.iter()):
+        copied.sourceline = original.sourceline
+    return copy
 
 
 _REF_ORDER = {
