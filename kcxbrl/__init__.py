@@ -16,14 +16,13 @@ from typing import Any
 __version__ = "0.1.0"
 __all__ = ["Conversion", "Facts", "FactRecord", "convert", "load", "validate", "__version__"]
 
-# kcxbrl.convert and kcxbrl.validate are the pipeline's modules, which take a call (kcxbrl.callable_modules)
-_MODULES = frozenset({"convert", "validate"})
-_API = {"Conversion": "kcxbrl.api", "Facts": "kcxbrl.api", "load": "kcxbrl.api", "FactRecord": "kcxbrl.records"}
+_API = {
+    "Conversion": "kcxbrl.api", "Facts": "kcxbrl.api", "convert": "kcxbrl.api", "load": "kcxbrl.api",
+    "validate": "kcxbrl.api", "FactRecord": "kcxbrl.records",
+}
 
 
 def __getattr__(name: str) -> Any:  # the heavy modules load on first use, not on `import kcxbrl`
-    if name in _MODULES:
-        return importlib.import_module(f"kcxbrl.{name}")
     if name in _API:
         return getattr(importlib.import_module(_API[name]), name)
     raise AttributeError(f"module 'kcxbrl' has no attribute {name!r}")

@@ -23,8 +23,8 @@ from kcxbrl.findings import Finding, has_errors
 from kcxbrl.records import FactRecord, sort_key
 
 if TYPE_CHECKING:  # the pipeline is imported when it is used
-    from kcxbrl.convert import Conversion as PipelineConversion
-    from kcxbrl.convert import ConversionResult
+    from kcxbrl.pipeline import Conversion as PipelineConversion
+    from kcxbrl.pipeline import ConversionResult
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -82,7 +82,7 @@ class Conversion(Facts):
         """Write the instance, its extension schema, X.json and X.csv (and with
         ``xbrl_csv`` the xBRL-CSV folder) into ``out_dir`` as ``kcxbrl convert``
         does: staged and validated, a file that fails is not put in place."""
-        from kcxbrl.convert import write_conversion
+        from kcxbrl.pipeline import write_conversion
 
         if self.result is None:
             raise InputError("this conversion holds no pipeline result to write")
@@ -93,7 +93,7 @@ def convert(path: PathLike, *, extend: bool = True) -> Conversion:
     """Convert one filing (.txt/.md) without writing files.  With
     ``extend=False`` rows that match no concept are left out with a warning
     instead of becoming extension concepts."""
-    from kcxbrl.convert import convert_document
+    from kcxbrl.pipeline import convert_document
     from kcxbrl.read import read_filing
     from kcxbrl.records import from_conversion
 
@@ -114,7 +114,7 @@ def load(path: PathLike) -> Facts:
 def validate(path: PathLike, *, profile: str | None = None) -> list[Finding]:
     """The findings of ``kcxbrl validate`` for one instance (``profile="sec"``
     adds the EDGAR filing rules)."""
-    from kcxbrl.validate import validate_file
+    from kcxbrl.validation import validate_file
 
     return validate_file(_existing(path), profile=profile)
 

@@ -138,7 +138,7 @@ def render_junit(results: Sequence[FileResult], *, strict: bool = False) -> str:
     suite = etree.SubElement(suites, "testsuite", name="kcxbrl validate", tests=str(len(results)),
                              failures=str(failures), errors="0", skipped="0")
     for result in results:
-        case = etree.SubElement(suite, "testcase", name=result.path, classname="kcxbrl.validate")
+        case = etree.SubElement(suite, "testcase", name=result.path, classname="kcxbrl.validation")
         shown = [f for f in ordered(result.findings) if f.level is not Level.INFO]
         if result.failed(strict):
             failure = etree.SubElement(case, "failure", message=result.summary(),

@@ -185,7 +185,7 @@ def _printable(stream: object) -> None:
 def _convert(args: argparse.Namespace) -> int:
     import codecs
 
-    from kcxbrl.convert import convert_files, shown_path
+    from kcxbrl.pipeline import convert_files, shown_path
     from kcxbrl.write import WRITE_FAILED
 
     paths = [Path(p) for p in args.filings]
@@ -227,7 +227,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from kcxbrl.ci import expand
-    from kcxbrl.validate import INPUT_CODES, validate_file
+    from kcxbrl.validation import INPUT_CODES, validate_file
 
     results: list[FileResult] = []
     for path in expand(args.instances):

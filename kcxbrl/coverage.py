@@ -33,7 +33,7 @@ from kcxbrl.tables import PlacedTable, describe_scale
 from kcxbrl.taxonomy import Taxonomy
 
 if TYPE_CHECKING:  # convert imports this module
-    from kcxbrl.convert import Conversion
+    from kcxbrl.pipeline import Conversion
 from kcxbrl.values import MONTHS, parse_date, parse_number
 
 FACT = "fact"

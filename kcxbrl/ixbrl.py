@@ -30,7 +30,7 @@ from kcxbrl.taxonomy import Role, Taxonomy
 from kcxbrl.values import parse_number
 
 if TYPE_CHECKING:
-    from kcxbrl.convert import Conversion
+    from kcxbrl.pipeline import Conversion
 
 NUM_DOT_DECIMAL = "ixt:num-dot-decimal"
 FIXED_ZERO = "ixt:fixed-zero"

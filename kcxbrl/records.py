@@ -23,7 +23,7 @@ from kcxbrl.render import fact_ids
 from kcxbrl.taxonomy import ROLE_BASE, Role, Taxonomy, default_taxonomy
 
 if TYPE_CHECKING:
-    from kcxbrl.convert import Conversion
+    from kcxbrl.pipeline import Conversion
 
 US_GAAP_PREFIX = "us-gaap"
 DEI_PREFIX = "dei"

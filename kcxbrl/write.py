@@ -26,7 +26,7 @@ from kcxbrl.findings import Finding, Level, error, has_errors
 from kcxbrl.ixbrl_check import check_inline
 from kcxbrl.outcheck import check_records, check_xbrl_json
 from kcxbrl.safexml import parse_file
-from kcxbrl.validate import iter_findings
+from kcxbrl.validation import iter_findings
 
 NOT_WRITTEN = "kcxbrl:outputNotWritten"
 # How an export is compared with its instance: X.json is xBRL-JSON, X/metadata.json an xBRL-CSV report.

@@ -50,13 +50,12 @@ def test_import_is_light() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_convert_is_the_function_and_the_pipeline_stays_importable() -> None:
-    from kcxbrl.convert import convert_files  # the pipeline module
+def test_convert_and_validate_are_the_api_functions() -> None:
+    from kcxbrl import api
+    from kcxbrl.pipeline import convert_files  # the pipeline keeps its own module
 
-    import kcxbrl.convert as pipeline
-
-    assert callable(kcxbrl.convert) and pipeline is kcxbrl.convert and pipeline.convert_files is convert_files
-    assert callable(kcxbrl.validate)
+    assert kcxbrl.convert is api.convert and kcxbrl.validate is api.validate
+    assert callable(convert_files)
 
 
 def test_revenues_fy2025() -> None:

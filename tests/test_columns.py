@@ -15,7 +15,7 @@ from typing import Callable
 
 import pytest
 
-from kcxbrl.convert import convert_document
+from kcxbrl.pipeline import convert_document
 from kcxbrl.headers import resolve_layout
 from kcxbrl.mapping import TableResult, map_table
 from kcxbrl.model import ColumnKind, Layout, Period, Table

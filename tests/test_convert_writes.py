@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-import kcxbrl.convert as convert_module
+import kcxbrl.pipeline as convert_module
 from kcxbrl.cli import main
 from kcxbrl.findings import Level
 from kcxbrl.read import read_text
-from kcxbrl.validate import validate_file
+from kcxbrl.validation import validate_file
 from kcxbrl.write import STAGE_PREFIX
 
 from converted import KC, SAMPLES, converted, sample

@@ -101,7 +101,7 @@ def test_kinds() -> None:
 
 
 def test_annual_report_form_source() -> None:
-    from kcxbrl.convert import convert_document
+    from kcxbrl.pipeline import convert_document
     from kcxbrl.read import read_text
 
     marked = sample("000").read_text(encoding="utf-8").replace("Form 20-F Form 40-F", "Form 20-F Form 40-F ☒")
@@ -115,7 +115,7 @@ def test_annual_report_form_source() -> None:
 
 
 def test_every_cover_fact_has_provenance() -> None:
-    from kcxbrl.convert import convert_document
+    from kcxbrl.pipeline import convert_document
 
     conversion = convert_document(read_filing(sample("004")))
     for fact in conversion.instance.facts:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kcxbrl.cli import main
-from kcxbrl.convert import ConversionResult, convert_files
+from kcxbrl.pipeline import ConversionResult, convert_files
 from kcxbrl.coverage import tokens
 
 from converted import sample

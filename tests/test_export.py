@@ -134,7 +134,7 @@ def test_fact_ids_follow_the_fact_not_its_position() -> None:
 
     from kcxbrl.model import Context, Fact, Period
     from kcxbrl.render import fact_ids, render_instance
-    from kcxbrl.convert import convert_document
+    from kcxbrl.pipeline import convert_document
     from kcxbrl.read import read_filing
 
     conversion = convert_document(read_filing(sample("002")))
@@ -250,7 +250,7 @@ def test_arelle_loads_the_xbrl_csv_cleanly_with_the_facts_of_the_xml(prefix: str
 
 def test_an_xbrl_csv_report_that_disagrees_with_the_instance_is_not_written(tmp_path, capsys, monkeypatch) -> None:
     """The report is read back and compared with the instance before it is put in place."""
-    import kcxbrl.convert as convert_module
+    import kcxbrl.pipeline as convert_module
     from kcxbrl.cli import main
 
     real = convert_module.to_xbrl_csv

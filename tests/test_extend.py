@@ -11,11 +11,11 @@ import pytest
 from lxml import etree
 
 from kcxbrl.cli import main
-from kcxbrl.convert import convert_document
+from kcxbrl.pipeline import convert_document
 from kcxbrl.extension import safe_stem
 from kcxbrl.findings import Level
 from kcxbrl.read import read_text
-from kcxbrl.validate import validate_file
+from kcxbrl.validation import validate_file
 
 from arelle_runner import HAVE_ARELLE, problems, run_arelle
 from converted import sample

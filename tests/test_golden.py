@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from golden import difference, read_csv, rows_of, write_csv
-from kcxbrl.convert import convert_document
+from kcxbrl.pipeline import convert_document
 from kcxbrl.read import read_filing
 
 HERE = Path(__file__).resolve().parent

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from golden import difference, read_csv, rows_of
-from kcxbrl import convert as convert_module
+import kcxbrl.pipeline as convert_module
 from kcxbrl.cli import main
-from kcxbrl.convert import convert_files
+from kcxbrl.pipeline import convert_files
 from kcxbrl.errors import InputError, OutputError
 from kcxbrl.findings import Level
 from kcxbrl.headers import scale_from_text
 from kcxbrl.read import decode, plain, read_text
-from kcxbrl.validate import validate_file
+from kcxbrl.validation import validate_file
 from kcxbrl.values import parse_date, parse_number
 
 HERE = Path(__file__).resolve().parent

@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from kcxbrl.convert import ConversionResult, convert_document, convert_files
+from kcxbrl.pipeline import ConversionResult, convert_document, convert_files
 from kcxbrl.errors import KcxbrlError
 from kcxbrl.findings import Level
 from kcxbrl.read import clean_text, decode, read_text
-from kcxbrl.validate import validate_file
+from kcxbrl.validation import validate_file
 from kcxbrl.values import parse_date, parse_number
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from kcxbrl.cli import main
-from kcxbrl.convert import convert_document, filing_outputs, taxonomy_files
+from kcxbrl.pipeline import convert_document, filing_outputs, taxonomy_files
 from kcxbrl.read import read_filing
 from kcxbrl.write import NOT_WRITTEN, Stage
 from kcxbrl.ixbrl import displayed_digits

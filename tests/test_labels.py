@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from kcxbrl.convert import convert_document
+from kcxbrl.pipeline import convert_document
 from kcxbrl.labels import exact_key, loose_key
 from kcxbrl.mapping import choose
 from kcxbrl.read import read_text

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from converted import converted, sample
-from kcxbrl.convert import convert_document
+from kcxbrl.pipeline import convert_document
 from kcxbrl.read import read_filing, read_text
 from test_cover import dimensional
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from golden import difference, read_csv, rows_of
-from kcxbrl.convert import convert_document
+from kcxbrl.pipeline import convert_document
 from kcxbrl.findings import Level
 from kcxbrl.read import read_filing
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 import pytest
 
 from converted import sample
-from kcxbrl.convert import convert_document
+from kcxbrl.pipeline import convert_document
 from kcxbrl.coverage import cover
 from kcxbrl.findings import Finding, Level
 from kcxbrl.mapping import CellResult

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pytest
 
-from kcxbrl.convert import convert_document
+from kcxbrl.pipeline import convert_document
 from kcxbrl.coverage import cover
 from kcxbrl.headers import scale_from_text
 from kcxbrl.model import Document

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from kcxbrl.read import read_filing, read_text
-from kcxbrl.convert import convert_document
+from kcxbrl.pipeline import convert_document
 from kcxbrl.findings import Level
 from kcxbrl.mapping import map_table
 from kcxbrl.tables import place_tables

@@ -19,7 +19,7 @@ from lxml import etree
 
 from kcxbrl.cli import main
 from kcxbrl.findings import Level
-from kcxbrl.validate import INPUT_CODES, is_valid, iter_findings, validate_file
+from kcxbrl.validation import INPUT_CODES, is_valid, iter_findings, validate_file
 
 DATA = Path(__file__).parent / "data" / "validate"
 MANIFEST = tomllib.loads((DATA / "expected.toml").read_text(encoding="utf-8"))

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Sequence
 
 from kcxbrl.assemble import assemble
-from kcxbrl.callable_modules import callable_module
 from kcxbrl.cover import cover_facts
 from kcxbrl.coverage import Coverage, cover
 from kcxbrl.crosscheck import PrintedRow, cross_check, filing_calculations
@@ -395,7 +394,3 @@ def _failed(document: Document, path: Path, out_dir: Path, exc: Exception) -> Co
     instance = Instance(document.path, "", Entity("", ""), (), (), ())
     conversion = Conversion(document.path, instance, (*document.findings, finding), ())
     return ConversionResult(conversion, out_dir / f"{path.stem}.xbrl", written=False)
-
-
-# ``kcxbrl.convert(path)`` is this module called: see kcxbrl.callable_modules
-callable_module(__name__, "convert")

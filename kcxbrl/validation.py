@@ -37,7 +37,6 @@ from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
-from kcxbrl.callable_modules import callable_module
 from kcxbrl.dts import Dts, discover, discover_taxonomy
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level, error, ordered
@@ -196,7 +195,3 @@ def _guarded(name: str, rule: Callable[[], Iterable[Finding]], where: str) -> It
             "their results are incomplete",
             file=where,
         )
-
-
-# ``kcxbrl.validate(path)`` is this module called: see kcxbrl.callable_modules
-callable_module(__name__, "validate")
