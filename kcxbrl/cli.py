@@ -116,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
                      "XBRL 2.1 section 5.2.5.2, or none")
     val.add_argument("--no-utr", dest="utr", action="store_false",
                      help="do not check per-share and pure units against the Units Registry")
+    val.add_argument("--follow-outside-refs", dest="outside", action="store_true",
+                     help="open local files an instance references outside its own folder "
+                     "(by default such a reference is an error finding and is not followed)")
     val.add_argument("--profile", choices=("sec",), default=None, help="also apply a filing-rule profile")
     val.add_argument("--strict", action="store_true",
                      help="warnings count as failures (exit 1); inconsistent duplicate facts are errors")
@@ -235,7 +238,8 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"kcxbrl: {path}: no such file", file=sys.stderr)
             results.append(FileResult(str(path), (), unreadable=True))
             continue
-        findings = validate_file(path, profile=args.profile, calc=args.calc, strict=args.strict, utr=args.utr)
+        findings = validate_file(path, profile=args.profile, calc=args.calc, strict=args.strict, utr=args.utr,
+                                 outside=args.outside)
         # input that cannot be read as XBRL at all is a usage error
         unreadable = any(f.code in INPUT_CODES for f in findings)
         results.append(FileResult(str(path), tuple(findings), unreadable=unreadable))

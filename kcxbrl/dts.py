@@ -77,6 +77,7 @@ SCHEMA_REF_MISSING = "xbrl.4.2:schemaRefMissing"
 SCHEMA_REF_UNRESOLVABLE = "xbrl.4.2:schemaRefUnresolvable"
 SCHEMA_REF_HREF = "xbrl.4.2.2:schemaRefHref"
 HREF_UNRESOLVABLE = "xbrl.3.2:hrefUnresolvable"
+REF_OUTSIDE_FOLDER = "kcxbrl:refOutsideFolder"
 HREF_ID_NOT_FOUND = "xbrl.3.5.4:hrefIdNotFound"
 TYPED_DOMAIN_REF = "xbrldte:TypedDomainRefError"
 LOCATOR_TARGET = "xbrl.3.5.3.7.2:locatorTarget"
@@ -283,8 +284,14 @@ class Dts:
 # --------------------------------------------------------------------------
 
 
-def discover(instance_path: Path, root: etree._Element) -> Dts:
-    """The DTS of an instance whose root element is ``root``."""
+def discover(instance_path: Path, root: etree._Element, *, outside: bool = False) -> Dts:
+    """The DTS of an instance whose root element is ``root``.
+
+    A reference of the instance to a local file outside the instance's
+    folder (``../../etc/passwd``) is a finding and is not opened, unless
+    ``outside`` allows it: validating a file must not read what a stranger
+    points it at.
+    """
     loader = _Loader()
     base = instance_path.resolve().as_uri()
     where = str(instance_path)
@@ -304,6 +311,8 @@ def discover(instance_path: Path, root: etree._Element) -> Dts:
         (ref, "linkbase" if ref.tag == _LINKBASE_REF else "optional")
         for ref in root if ref.tag in (_LINKBASE_REF, _ROLE_REF, _ARCROLE_REF)
     ]
+    if not outside:
+        refs = [(ref, kind) for ref, kind in refs if _inside(instance_path, base, ref, loader)]
     key = tuple((kind, urljoin(element_base(base, ref), (ref.get(ns.XLINK_HREF) or "").strip())) for ref, kind in refs)
     cached = _cached(key)
     if cached is not None:
@@ -312,6 +321,26 @@ def discover(instance_path: Path, root: etree._Element) -> Dts:
         loader.entry(ref.get(ns.XLINK_HREF), element_base(base, ref), where, ref.sourceline, schema=kind == "schema",
                      optional=kind == "optional")
     return _remember(key, loader.build())
+
+
+def _inside(instance_path: Path, base: str, ref: etree._Element, loader: _Loader) -> bool:
+    """Whether a reference of the instance stays in the instance's folder (or is not a local file)."""
+    url = urljoin(element_base(base, ref), (ref.get(ns.XLINK_HREF) or "").strip())
+    parts = urlsplit(url)
+    if parts.scheme != "file":
+        return True  # official URLs map to the bundled schemas; other URLs are never fetched
+    target = Path(unquote(parts.path)).resolve()
+    folder = instance_path.resolve().parent
+    if target == folder or folder in target.parents:
+        return True
+    loader.findings.append(error(
+        REF_OUTSIDE_FOLDER,
+        f"the reference to {url} leaves the instance's folder {folder}; it is not opened "
+        "(kcxbrl validate --follow-outside-refs opens it)",
+        file=str(instance_path), line=ref.sourceline, element=etree.QName(ref).localname,
+        ref="XBRL 2.1 section 4.2 (schemaRef); kcxbrl's offline policy",
+    ))
+    return False
 
 
 def discover_taxonomy(path: Path, root: etree._Element) -> Dts:

@@ -64,7 +64,8 @@ _SUPERSEDES = {"xmlSchema:abstractElement": ("xmlSchema:elementUnexpected", "xml
 
 
 def iter_findings(path: Path, *, profile: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                  calc: str = "c11r", strict: bool = False, utr: bool = True) -> Iterator[Finding]:
+                  calc: str = "c11r", strict: bool = False, utr: bool = True,
+                  outside: bool = False) -> Iterator[Finding]:
     """Every finding for the instance, schema or linkbase at ``path``, in no particular order.
 
     ``calc`` chooses the calculation semantics: ``c11r`` (Calculations 1.1,
@@ -72,6 +73,8 @@ def iter_findings(path: Path, *, profile: str | None = None, max_bytes: int = DE
     ``strict`` makes what XBRL 2.1 allows but a report should avoid an error
     (inconsistent duplicate facts), as a profile does.  ``utr`` checks the
     units of per-share and pure items against the Units Registry.
+    ``outside`` follows an instance's references to local files outside its
+    folder; without it they are findings and are not opened.
     """
     if profile is not None and profile not in PROFILES:
         raise InputError(f"unknown validation profile {profile!r}; choose one of {', '.join(PROFILES)}")
@@ -81,7 +84,7 @@ def iter_findings(path: Path, *, profile: str | None = None, max_bytes: int = DE
     # validation, so their message is the one kept.
     seen: set[tuple[str, str | None, int | None]] = set()
     where = str(path)
-    for finding in _guarded("validation", lambda: _findings(Path(path), profile, max_bytes, calc, utr), where):
+    for finding in _guarded("validation", lambda: _findings(Path(path), profile, max_bytes, calc, utr, outside), where):
         if profile == "sec" and finding.code in sec.RECODED:
             code, level, ref = sec.RECODED[finding.code]
             finding = dataclasses.replace(finding, code=code, level=level, ref=ref)
@@ -96,9 +99,11 @@ def iter_findings(path: Path, *, profile: str | None = None, max_bytes: int = DE
 
 
 def validate_file(path: Path, *, profile: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                  calc: str = "c11r", strict: bool = False, utr: bool = True) -> list[Finding]:
+                  calc: str = "c11r", strict: bool = False, utr: bool = True,
+                  outside: bool = False) -> list[Finding]:
     """All findings for one instance, schema or linkbase, in report order (file, line, level, code)."""
-    return ordered(iter_findings(path, profile=profile, max_bytes=max_bytes, calc=calc, strict=strict, utr=utr))
+    return ordered(iter_findings(path, profile=profile, max_bytes=max_bytes, calc=calc, strict=strict, utr=utr,
+                                 outside=outside))
 
 
 def is_valid(path: Path, *, profile: str | None = None, calc: str = "c11r") -> bool:
@@ -106,7 +111,9 @@ def is_valid(path: Path, *, profile: str | None = None, calc: str = "c11r") -> b
     return not any(f.level is Level.ERROR for f in iter_findings(path, profile=profile, calc=calc))
 
 
-def _findings(path: Path, profile: str | None, max_bytes: int, calc_mode: str, utr: bool) -> Iterator[Finding]:
+def _findings(
+    path: Path, profile: str | None, max_bytes: int, calc_mode: str, utr: bool, outside: bool
+) -> Iterator[Finding]:
     parsed = parse_file(path, max_bytes=max_bytes)
     if parsed.tree is None or parsed.root is None:
         yield from parsed.findings
@@ -126,7 +133,7 @@ def _findings(path: Path, profile: str | None, max_bytes: int, calc_mode: str, u
             ref="XBRL 2.1 sections 3.2 and 4.1",
         )
         return
-    dts = discover(path, root)
+    dts = discover(path, root, outside=outside)
     yield from dts.findings
     yield from _taxonomy_rules(dts, where)
     yield from _guarded("instance links", lambda: taxonomy.linkbase_rules(dts, root, where), where)

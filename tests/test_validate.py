@@ -6,6 +6,8 @@ control; expected.toml lists what kcxbrl must report and what Arelle reports.
 
 from __future__ import annotations
 
+import shutil
+
 import importlib.util
 import json
 import subprocess
@@ -302,9 +304,10 @@ def test_arelle_agrees(case: dict[str, object], arelle_logs: dict[str, list[Arel
 
 
 def _beside_taxonomy(tmp_path: Path, source: str, name: str, *replacements: tuple[str, str]) -> Path:
-    """A copy of a corpus instance in tmp_path, still pointing at the corpus taxonomy."""
+    """A copy of a corpus instance in tmp_path, beside a copy of the corpus taxonomy."""
     text = (DATA / source).read_text(encoding="utf-8")
-    text = text.replace('xlink:href="kct-2026.xsd"', f'xlink:href="{(DATA / "kct-2026.xsd").as_uri()}"')
+    for schema in DATA.glob("kct-2026*"):
+        shutil.copyfile(schema, tmp_path / schema.name)
     for old, new in replacements:
         assert old in text, old
         text = text.replace(old, new)
@@ -430,3 +433,26 @@ def test_inconsistent_duplicates_are_errors_only_when_strict() -> None:
     [plain] = [f for f in validate_file(path) if f.code == "kcxbrl:inconsistentDuplicateFacts"]
     [strict] = [f for f in validate_file(path, strict=True) if f.code == "kcxbrl:inconsistentDuplicateFacts"]
     assert (plain.level, strict.level) == (Level.WARNING, Level.ERROR)
+
+
+def test_a_schema_ref_outside_the_instance_folder_is_not_opened(tmp_path) -> None:
+    """A validator run in CI must not read files a stranger's instance points it at."""
+    from kcxbrl.validation import validate_file
+
+    secret = tmp_path / "secret.xsd"
+    secret.write_text("<not-xml", encoding="utf-8")
+    folder = tmp_path / "instances"
+    folder.mkdir()
+    instance = folder / "x.xbrl"
+    instance.write_text(
+        '<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" '
+        'xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+        '<link:schemaRef xlink:type="simple" xlink:href="../secret.xsd"/>\n</xbrli:xbrl>\n',
+        encoding="utf-8",
+    )
+    findings = validate_file(instance)
+    codes = {(f.code, f.line) for f in findings}
+    assert ("kcxbrl:refOutsideFolder", 2) in codes
+    assert not any(f.file == str(secret) for f in findings), "the file outside was opened"
+    followed = validate_file(instance, outside=True)
+    assert any(f.file and f.file.endswith("secret.xsd") for f in followed), "with the option it is read"
