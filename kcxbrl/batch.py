@@ -29,7 +29,7 @@ import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TextIO
 
@@ -348,14 +348,15 @@ def _run(paths: Sequence[Path], out_dir: Path, options: Options, jobs: int, skip
     for index, path in enumerate(paths):
         skipped = skip_from.up_to_date(path, options, out_dir) if skip_from is not None else None
         if skipped is not None:
-            ready[index] = _with_index(skipped, index)
+            ready[index] = replace(skipped, index=index)
         else:
             todo.append(Task(index, path, out_dir, stage.folder, options))
     by_index = list(paths)
     for result in ready.values():
         if on_done is not None:
             on_done(result)
-    done = _in_process(todo) if jobs <= 1 or len(todo) <= 1 else _in_pool(todo, jobs, options.debug)
+    # one filing to convert, or one job: no pool to start; never more workers than filings
+    done = _in_process(todo) if jobs <= 1 or len(todo) <= 1 else _in_pool(todo, min(jobs, len(todo)), options.debug)
     following = 0
     for result in done:
         manifest.record(by_index[result.index], result, options)
@@ -371,36 +372,49 @@ def _run(paths: Sequence[Path], out_dir: Path, options: Options, jobs: int, skip
         following += 1
 
 
-def _with_index(result: FilingResult, index: int) -> FilingResult:
-    return FilingResult(**{**{f: getattr(result, f) for f in result.__dataclass_fields__}, "index": index})
-
-
 def _in_process(todo: deque[Task]) -> Iterator[FilingResult]:
     while todo:
         yield convert_one(todo.popleft())
 
 
 def _in_pool(todo: deque[Task], jobs: int, debug: bool) -> Iterator[FilingResult]:
-    """Results in completion order; a pool whose worker died is replaced for the filings not yet sent."""
+    """Results in completion order.  A worker that dies breaks the pool and
+    every filing in flight with it: those are converted again one at a time
+    in a new pool, so only the filing that kills its worker is reported."""
     pool = ProcessPoolExecutor(max_workers=jobs)
-    running: dict[Future[FilingResult], Task] = {}
+    running: dict[Future[FilingResult], tuple[Task, bool]] = {}  # the task, and whether it ran alone
+    suspects: list[Task] = []
+
+    def submit(task: Task, alone: bool) -> None:
+        nonlocal pool
+        try:
+            future = pool.submit(convert_one, task)
+        except BrokenProcessPool:
+            pool.shutdown(wait=True, cancel_futures=True)
+            pool = ProcessPoolExecutor(max_workers=jobs)
+            future = pool.submit(convert_one, task)
+        running[future] = (task, alone)
+
     try:
-        while todo or running:
-            while todo and len(running) < jobs * _IN_FLIGHT_PER_JOB:
-                task = todo.popleft()
-                try:
-                    running[pool.submit(convert_one, task)] = task
-                except BrokenProcessPool:
-                    todo.appendleft(task)
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    pool = ProcessPoolExecutor(max_workers=jobs)
+        while todo or suspects or running:
+            if suspects and not running:
+                submit(suspects.pop(0), alone=True)
+            elif not suspects:
+                while todo and len(running) < jobs * _IN_FLIGHT_PER_JOB:
+                    submit(todo.popleft(), alone=False)
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in sorted(finished, key=lambda f: running[f].index):
-                task = running.pop(future)
+            for future in sorted(finished, key=lambda f: running[f][0].index):
+                task, alone = running.pop(future)
                 try:
                     yield future.result()
+                except BrokenProcessPool as exc:
+                    if alone:
+                        yield _stopped(task, exc)
+                    else:
+                        suspects.append(task)
+                        suspects.sort(key=lambda t: t.index)
                 except Exception as exc:
-                    if debug and not isinstance(exc, BrokenProcessPool):
+                    if debug:
                         raise
                     yield _stopped(task, exc)
     finally:
