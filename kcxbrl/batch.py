@@ -308,9 +308,29 @@ class Manifest:
 # --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Executor:
+    """Where the filings are converted: ``process`` (a pool of this machine's
+    processes) or ``dask`` (a Dask distributed cluster: the one at
+    ``scheduler``, or a local one of ``jobs`` worker processes)."""
+
+    kind: str = "process"
+    scheduler: str | None = None
+
+
+def dask_missing() -> str | None:
+    """Why the Dask executor cannot run here, or None."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return "--executor dask needs Dask distributed: pip install 'kcxbrl[dask]'"
+    return None
+
+
 def convert_batch(
     paths: Sequence[Path], out_dir: Path, options: Options, *, jobs: int = 1, resume: bool = False,
     on_done: Callable[[FilingResult], None] | None = None, on_problem: Callable[[str], None] | None = None,
+    executor: Executor = Executor(),
 ) -> Iterator[FilingResult]:
     """Convert every filing, yielding its result in input order as soon as it
     and every filing before it are done; ``on_done`` sees each result when it
@@ -326,7 +346,8 @@ def convert_batch(
         stage.publish_support()
         manifest = Manifest.load(out_dir)
         try:
-            yield from _run(paths, out_dir, options, jobs, manifest if resume else None, stage, manifest, on_done)
+            yield from _run(paths, out_dir, options, jobs, manifest if resume else None, stage, manifest, on_done,
+                            executor)
         finally:
             manifest.save()
             if manifest.problem is not None and on_problem is not None:
@@ -341,7 +362,8 @@ def _check_manifest_name(paths: Sequence[Path], out_dir: Path) -> None:
 
 
 def _run(paths: Sequence[Path], out_dir: Path, options: Options, jobs: int, skip_from: Manifest | None,
-         stage: Stage, manifest: Manifest, on_done: Callable[[FilingResult], None] | None) -> Iterator[FilingResult]:
+         stage: Stage, manifest: Manifest, on_done: Callable[[FilingResult], None] | None,
+         executor: Executor) -> Iterator[FilingResult]:
     assert stage.folder is not None
     ready: dict[int, FilingResult] = {}
     todo: deque[Task] = deque()
@@ -356,7 +378,12 @@ def _run(paths: Sequence[Path], out_dir: Path, options: Options, jobs: int, skip
         if on_done is not None:
             on_done(result)
     # one filing to convert, or one job: no pool to start; never more workers than filings
-    done = _in_process(todo) if jobs <= 1 or len(todo) <= 1 else _in_pool(todo, min(jobs, len(todo)), options.debug)
+    if executor.kind == "dask":
+        done = _in_dask(todo, jobs, options.debug, executor.scheduler) if todo else iter(())
+    elif jobs <= 1 or len(todo) <= 1:
+        done = _in_process(todo)
+    else:
+        done = _in_pool(todo, min(jobs, len(todo)), options.debug)
     following = 0
     for result in done:
         manifest.record(by_index[result.index], result, options)
@@ -420,6 +447,44 @@ def _in_pool(todo: deque[Task], jobs: int, debug: bool) -> Iterator[FilingResult
     finally:
         # stop the workers before the staging folder they write into is removed
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_dask(todo: deque[Task], jobs: int, debug: bool, scheduler: str | None) -> Iterator[FilingResult]:
+    """Results in completion order from a Dask distributed cluster.  Its
+    workers must see the filings and the output folder at the same paths
+    (shared storage), as they write through the run's staging folder."""
+    import logging
+
+    from distributed import Client, LocalCluster
+    from distributed import wait as dask_wait
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+    client = Client(scheduler or cluster)
+    running: dict[Any, Task] = {}
+    try:
+        window = max(jobs, sum(client.nthreads().values())) * _IN_FLIGHT_PER_JOB
+        while todo or running:
+            while todo and len(running) < window:
+                task = todo.popleft()
+                running[client.submit(convert_one, task, pure=False)] = task
+            finished = dask_wait(list(running), return_when="FIRST_COMPLETED").done
+            for future in sorted(finished, key=lambda f: running[f].index):
+                task = running.pop(future)
+                try:
+                    yield future.result()
+                except Exception as exc:
+                    if debug:
+                        raise
+                    yield _stopped(task, exc)
+    finally:
+        # stop what is in flight before the staging folder it writes into is removed
+        client.cancel(list(running))
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 # --------------------------------------------------------------------------

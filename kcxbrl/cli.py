@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
                       help="convert N filings at a time in worker processes (default: one per core); "
                       "-j 1 converts them one after another in this process. The outputs are the same "
                       "whatever N, and the summary lines come in input order")
+    conv.add_argument("--executor", choices=("process", "dask"), default="process",
+                      help="where the filings are converted: worker processes of this machine (the default) or "
+                      "a Dask distributed cluster (the extra kcxbrl[dask]; a local cluster of -j workers unless "
+                      "--scheduler); its workers must see the filings and DIR at the same paths")
+    conv.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                      help="with --executor dask: the address of the cluster's scheduler, e.g. tcp://host:8786")
     conv.add_argument("--resume", action="store_true",
                       help="skip filings whose outputs in DIR are up to date: same input content (sha256), "
                       "kcxbrl version and output options as recorded in DIR/.kcxbrl-manifest.json")
@@ -215,6 +221,12 @@ def _convert(args: argparse.Namespace) -> int:
     if jobs < 1:
         print(f"kcxbrl: -j {jobs}: give at least one job", file=sys.stderr)
         return EXIT_USAGE
+    if args.scheduler is not None and args.executor != "dask":
+        print("kcxbrl: --scheduler goes with --executor dask", file=sys.stderr)
+        return EXIT_USAGE
+    if args.executor == "dask" and (missing := batch.dask_missing()) is not None:
+        print(f"kcxbrl: {missing}", file=sys.stderr)
+        return EXIT_USAGE
     if args.encoding is not None:
         try:
             codecs.lookup(args.encoding)
@@ -235,7 +247,8 @@ def _convert(args: argparse.Namespace) -> int:
     worst = EXIT_OK
     try:
         with contextlib.closing(batch.convert_batch(paths, out, options, jobs=jobs, resume=args.resume,
-                                                    on_done=done, on_problem=notes.append)) as results:
+                                                    on_done=done, on_problem=notes.append,
+                                                    executor=batch.Executor(args.executor, args.scheduler))) as results:
             for result in results:
                 progress.clear()
                 _report_filing(result, args.quiet)

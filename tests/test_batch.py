@@ -230,3 +230,28 @@ def test_progress_is_one_line_rewritten_on_a_terminal_and_none_with_quiet(tmp_pa
     assert err.rstrip().split("\r\x1b[K")[-1].startswith("kcxbrl: 2/2 filings, 415 facts, 0 errors, 0 warnings, ")
     assert main(["convert", *inputs, "--out", str(tmp_path / "b"), "-j", "1", "--quiet"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_the_dask_executor_on_a_local_cluster_writes_the_same_bytes(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("distributed", reason="the extra kcxbrl[dask] (Dask distributed) is not installed")
+    inputs = [str(sample(p)) for p in ("000", "003", "004")]
+    assert main(["convert", *inputs, "--out", str(tmp_path / "local"), "-j", "1", "--quiet"]) == 0
+    assert main(["convert", *inputs, "--out", str(tmp_path / "dask"), "-j", "2", "--quiet", "--executor", "dask"]) == 0
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert [line.split(":")[0] for line in lines[3:]] == inputs
+    assert lines[4].startswith(f"{inputs[1]}: 369 facts")
+    assert _tree(tmp_path / "local") == _tree(tmp_path / "dask")
+    assert _leftovers(tmp_path / "dask") == []
+
+
+def test_a_scheduler_without_the_dask_executor_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    assert main(["convert", str(sample("000")), "--out", str(tmp_path), "--scheduler", "tcp://localhost:8786"]) == 2
+    assert "--scheduler goes with --executor dask" in capsys.readouterr().err
+
+
+def test_the_dask_executor_without_dask_says_which_extra_to_install(tmp_path: Path, capsys) -> None:
+    if batch.dask_missing() is None:
+        pytest.skip("Dask distributed is installed here")
+    assert main(["convert", str(sample("000")), "--out", str(tmp_path), "--executor", "dask"]) == 2
+    assert "--executor dask needs Dask distributed: pip install 'kcxbrl[dask]'" in capsys.readouterr().err
+    assert not (tmp_path / f"{sample('000').stem}.xbrl").exists()
