@@ -253,7 +253,8 @@ def _convert(args: argparse.Namespace) -> int:
                 progress.clear()
                 _report_filing(result, args.quiet)
                 worst = max(worst, result.exit_code(args.strict))
-                records.append(result.as_dict())
+                if args.summary_json:  # kept only when asked for: a few numbers per filing
+                    records.append(result.as_dict())
                 progress.update()
     except OSError as exc:  # the output folder cannot be made or written at all
         progress.clear()
