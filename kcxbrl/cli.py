@@ -11,12 +11,15 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from kcxbrl import __version__
 from kcxbrl.errors import InputError, KcxbrlError
 from kcxbrl.ci import FORMATS, FileResult
 from kcxbrl.findings import Level, ordered
+
+if TYPE_CHECKING:
+    from kcxbrl.batch import FilingResult
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -54,9 +57,27 @@ def build_parser() -> argparse.ArgumentParser:
         "1 findings at error level (or at warning level with --strict), 2 usage errors, output "
         "errors or a filing that could not be read (the worst outcome decides).",
     )
-    conv.add_argument("filings", nargs="+", metavar="FILING", help="filing text files")
+    conv.add_argument("filings", nargs="+", metavar="FILING",
+                      help="filing text files, or folders: every *.txt and *.md below them (README files, "
+                      "hidden files and the output folder left out), in sorted order")
     conv.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    conv.add_argument("--quiet", action="store_true", help="print only the summary lines")
+    conv.add_argument("--quiet", action="store_true", help="print only the summary lines (no findings, no progress)")
+    conv.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                      help="convert N filings at a time in worker processes (default: one per core); "
+                      "-j 1 converts them one after another in this process. The outputs are the same "
+                      "whatever N, and the summary lines come in input order")
+    conv.add_argument("--executor", choices=("process", "dask"), default="process",
+                      help="where the filings are converted: worker processes of this machine (the default) or "
+                      "a Dask distributed cluster (the extra kcxbrl[dask]; a local cluster of -j workers unless "
+                      "--scheduler); its workers must see the filings and DIR at the same paths")
+    conv.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                      help="with --executor dask: the address of the cluster's scheduler, e.g. tcp://host:8786")
+    conv.add_argument("--resume", action="store_true",
+                      help="skip filings whose outputs in DIR are up to date: same input content (sha256), "
+                      "kcxbrl version and output options as recorded in DIR/.kcxbrl-manifest.json")
+    conv.add_argument("--summary-json", metavar="FILE", default=None,
+                      help="also write FILE: per filing its path, status, outputs, facts and findings by level, "
+                      "and the totals")
     extension = conv.add_mutually_exclusive_group()
     extension.add_argument(
         "--extend",
@@ -187,15 +208,27 @@ def _printable(stream: object) -> None:
 
 def _convert(args: argparse.Namespace) -> int:
     import codecs
+    import contextlib
+    import os
 
-    from kcxbrl.pipeline import convert_files, shown_path
-    from kcxbrl.write import WRITE_FAILED
+    from kcxbrl import batch
+    from kcxbrl.pipeline import shown_path
 
-    paths = [Path(p) for p in args.filings]
-    bad = [(p, "is a folder, not a filing" if p.is_dir() else "no such file") for p in paths if not p.is_file()]
-    if bad:
-        for p, why in bad:
-            print(f"kcxbrl: {shown_path(p)}: {why}", file=sys.stderr)
+    out = Path(args.out)
+    paths, problems = batch.expand(args.filings, out)
+    if problems:
+        for problem in problems:
+            print(f"kcxbrl: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    jobs = args.jobs if args.jobs is not None else os.cpu_count() or 1
+    if jobs < 1:
+        print(f"kcxbrl: -j {jobs}: give at least one job", file=sys.stderr)
+        return EXIT_USAGE
+    if args.scheduler is not None and args.executor != "dask":
+        print("kcxbrl: --scheduler goes with --executor dask", file=sys.stderr)
+        return EXIT_USAGE
+    if args.executor == "dask" and (missing := batch.dask_missing()) is not None:
+        print(f"kcxbrl: {missing}", file=sys.stderr)
         return EXIT_USAGE
     if args.encoding is not None:
         try:
@@ -203,29 +236,58 @@ def _convert(args: argparse.Namespace) -> int:
         except LookupError:
             print(f"kcxbrl: --encoding {args.encoding}: no such encoding", file=sys.stderr)
             return EXIT_USAGE
-    out = Path(args.out)
+    options = batch.Options(report=args.report, extend=args.extend, ixbrl=args.ixbrl, xbrl_csv=args.xbrl_csv,
+                            encoding=args.encoding, debug=args.debug)
+    totals = batch.Totals(len(paths))
+    progress = batch.Progress(totals, sys.stderr, live=not args.quiet and batch.is_terminal(sys.stderr))
+
+    def done(result: batch.FilingResult) -> None:
+        totals.add(result)
+        progress.update()
+
+    records: list[dict] = []
+    notes: list[str] = []  # the manifest could not be written: said, the outputs stand
+    worst = EXIT_OK
     try:
-        results = convert_files(paths, out, report=args.report, extend=args.extend,
-                                ixbrl=args.ixbrl, xbrl_csv=args.xbrl_csv, encoding=args.encoding, debug=args.debug)
+        with contextlib.closing(batch.convert_batch(paths, out, options, jobs=jobs, resume=args.resume,
+                                                    on_done=done, on_problem=notes.append,
+                                                    executor=batch.Executor(args.executor, args.scheduler))) as results:
+            for result in results:
+                progress.clear()
+                _report_filing(result, args.quiet)
+                worst = max(worst, result.exit_code(args.strict))
+                if args.summary_json:  # kept only when asked for: a few numbers per filing
+                    records.append(result.as_dict())
+                progress.update()
     except OSError as exc:  # the output folder cannot be made or written at all
+        progress.clear()
         print(f"kcxbrl: {shown_path(out)}: cannot write the output folder: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    failed = unreadable = unwritable = False
-    for result in results:
-        print(result.summary())
-        if result.unreadable is not None:
-            print(f"kcxbrl: {result.conversion.source}: {result.unreadable}", file=sys.stderr)
-            unreadable = True
-            continue
-        if not args.quiet:
-            for finding in ordered(result.findings):
-                if finding.level is not Level.INFO:
-                    print(f"  {finding}", file=sys.stderr)
-        failed = failed or result.has_errors or (args.strict and result.has_warnings)
-        unwritable = unwritable or any(f.code == WRITE_FAILED for f in result.findings)
-    if unreadable or unwritable:  # the worst outcome decides: a filing not read, or a file not writable, is 2
-        return EXIT_USAGE
-    return EXIT_FINDINGS if failed else EXIT_OK
+    finally:
+        progress.clear()
+    for note in notes:
+        print(f"kcxbrl: {note}", file=sys.stderr)
+    if not args.quiet:
+        print(f"kcxbrl: {totals.line()}", file=sys.stderr)
+    if args.summary_json:
+        try:
+            batch.write_atomically(Path(args.summary_json), batch.summary_json(records, totals, out, worst))
+        except OSError as exc:
+            print(f"kcxbrl: --summary-json {args.summary_json}: cannot write it: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return EXIT_USAGE
+    return worst
+
+
+def _report_filing(result: FilingResult, quiet: bool) -> None:
+    """The filing's summary line on stdout, its findings (or why it was not read) on stderr."""
+    print(result.summary, flush=True)
+    if result.unreadable is not None:
+        print(f"kcxbrl: {result.path}: {result.unreadable}", file=sys.stderr)
+    elif not quiet:
+        for finding in ordered(result.findings):
+            if finding.level is not Level.INFO:
+                print(f"  {finding}", file=sys.stderr)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -69,6 +69,7 @@ class ConversionResult:
     write_findings: tuple[Finding, ...] = ()  # from validating and writing the outputs
     written: bool = True  # the instance passed validation and is in place
     unreadable: str | None = None  # why the filing could not be read at all
+    paths: tuple[Path, ...] = ()  # every file put in place for this filing
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -258,7 +259,7 @@ def _write_one(stage: Stage, conversion: Conversion, taxonomy: Taxonomy, stem: s
     return ConversionResult(
         conversion, output, coverage,
         report_path if report_path is not None and written.holds(report_path) else None,
-        written.findings, written.holds(output),
+        written.findings, written.holds(output), paths=written.paths,
     )
 
 
@@ -365,22 +366,31 @@ def convert_files(
     with Stage(out_dir, support) as stage:
         stage.publish_support()
         for path in paths:
-            shown = shown_path(path)
-            try:
-                document = read_filing(path, shown, encoding)
-            except InputError as exc:
-                results.append(_unread(path, shown, out_dir, str(exc).removeprefix(f"{shown}: ")))
-                continue
-            try:
-                conversion = convert_document(document, taxonomy, extend=extend)
-                results.append(_write_one(stage, conversion, taxonomy, path.stem, out_dir, report=report,
-                                          ixbrl=ixbrl, xbrl_csv=xbrl_csv))
-            except Exception as exc:
-                if debug:
-                    raise
-                results.append(_failed(document, path, out_dir, exc))
+            results.append(convert_path(stage, path, taxonomy, out_dir, report=report, extend=extend,
+                                        ixbrl=ixbrl, xbrl_csv=xbrl_csv, encoding=encoding, debug=debug))
     return results
 
+
+def convert_path(
+    stage: Stage, path: Path, taxonomy: Taxonomy, out_dir: Path, *, report: bool = False, extend: bool = True,
+    ixbrl: bool = False, xbrl_csv: bool = False, encoding: str | None = None, debug: bool = False,
+) -> ConversionResult:
+    """Read, convert and write one filing through ``stage`` (whose taxonomy
+    copies are already in place): a filing that cannot be read or converted
+    is a result with a finding; with ``debug`` an unexpected exception is raised."""
+    shown = shown_path(path)
+    try:
+        document = read_filing(path, shown, encoding)
+    except InputError as exc:
+        return _unread(path, shown, out_dir, str(exc).removeprefix(f"{shown}: "))
+    try:
+        conversion = convert_document(document, taxonomy, extend=extend)
+        return _write_one(stage, conversion, taxonomy, path.stem, out_dir, report=report,
+                          ixbrl=ixbrl, xbrl_csv=xbrl_csv)
+    except Exception as exc:
+        if debug:
+            raise
+        return _failed(document, path, out_dir, exc)
 
 
 def _failed(document: Document, path: Path, out_dir: Path, exc: Exception) -> ConversionResult:

@@ -13,6 +13,7 @@ import pytest
 from lxml import etree
 
 import kcxbrl.pipeline as convert_module
+from kcxbrl.batch import MANIFEST
 from kcxbrl.cli import main
 from kcxbrl.findings import Level
 from kcxbrl.read import read_text
@@ -54,7 +55,7 @@ def test_an_invalid_instance_is_not_written(tmp_path, capsys, monkeypatch) -> No
         assert f"{out / name}: error kcxbrl:outputNotWritten {name} was not written" in captured.err
         assert not (out / name).exists()
     assert captured.out.rstrip().endswith(f"-> not written: {instance}")
-    assert sorted(p.name for p in out.iterdir()) == sorted(TAXONOMY)  # no staging folder, no partial file
+    assert sorted(p.name for p in out.iterdir()) == sorted(TAXONOMY)  # no staging folder, no partial file, no record
 
 
 def test_a_failing_run_leaves_an_older_output_as_it_was(tmp_path, capsys, monkeypatch) -> None:
@@ -160,6 +161,7 @@ def test_samples_exit_0_and_leave_no_staging_folder() -> None:
     expected = {f"{s}.{ext}" for s in stems for ext in ("xbrl", "json", "csv")} | set(TAXONOMY)
     # each filing's own schema; the results filings also print summations for its calculation linkbase
     expected |= {f"{s}-ext.xsd" for s in stems} | {f"{s}-ext_cal.xml" for s in stems if s[:3] in ("002", "003", "004")}
+    expected.add(MANIFEST)  # the record --resume reads
     assert {p.name for p in out.iterdir()} == expected
 
 

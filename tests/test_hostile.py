@@ -13,6 +13,7 @@ import pytest
 
 from golden import difference, read_csv, rows_of
 import kcxbrl.pipeline as convert_module
+from kcxbrl import batch
 from kcxbrl.cli import main
 from kcxbrl.pipeline import convert_files
 from kcxbrl.errors import InputError, OutputError
@@ -214,9 +215,9 @@ def test_a_file_that_cannot_be_put_in_place_is_exit_2(tmp_path: Path, capsys, mo
     assert "error kcxbrl:writeFailed cannot put the file in place: No space left on device" in capsys.readouterr().err
 
 
-def test_a_folder_given_as_filing_is_named_as_a_folder(tmp_path: Path, capsys) -> None:
+def test_a_folder_without_filings_is_named_as_such(tmp_path: Path, capsys) -> None:
     assert main(["convert", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
-    assert f"{tmp_path}: is a folder, not a filing" in capsys.readouterr().err
+    assert f"{tmp_path}: a folder with no filings (*.txt, *.md) in it" in capsys.readouterr().err
 
 
 def test_an_unknown_encoding_is_a_usage_error(tmp_path: Path, capsys) -> None:
@@ -264,7 +265,7 @@ def test_an_unexpected_error_outside_a_filing_is_a_message_with_exit_2(tmp_path:
     def broken(*args, **kwargs):
         raise ValueError("no taxonomy")
 
-    monkeypatch.setattr(convert_module, "convert_files", broken)
+    monkeypatch.setattr(batch, "convert_batch", broken)
     assert main(["convert", str(sample("000")), "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "kcxbrl: internal error (ValueError: no taxonomy); run with --debug for the traceback" in err
