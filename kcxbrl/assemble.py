@@ -11,30 +11,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Unit
+from kcxbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Unit, calendar_span
 from kcxbrl.taxonomy import Taxonomy
 
 ISO4217 = "iso4217"
 
 
 def _duration_name(start: date, end: date) -> str | None:
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    # whole calendar months only: starts on a 1st, ends the day before a 1st
-    if start.day != 1 or (end + timedelta(days=1)).day != 1:
+    span = calendar_span(start, end)
+    if span is None:
         return None
-    if months == 12 and start.month == 1:
-        return f"FY{start.year}"
-    if months == 6 and start.month in (1, 7):
-        return f"H{1 if start.month == 1 else 2}-{start.year}"
-    if months == 3 and start.month in (1, 4, 7, 10):
-        return f"Q{(start.month + 2) // 3}-{start.year}"
-    if months == 1:
-        return f"M{start.year}-{start.month:02d}"
-    return None
+    kind, year, number = span
+    if kind == "FY":
+        return f"FY{year}"
+    if kind == "M":
+        return f"M{year}-{number:02d}"
+    return f"{kind}{number}-{year}"
 
 
 def period_name(period: Period) -> str:

@@ -62,7 +62,7 @@ def month_period(month: int, year: int) -> Period:
     return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
 
-def _cover_month(lines: tuple[TextLine, ...]) -> tuple[Period, int] | None:
+def cover_month(lines: tuple[TextLine, ...]) -> tuple[Period, int] | None:
     for line in lines:
         match = _MONTH_OF.match(line.text)
         if match and match[1].lower() in MONTHS:
@@ -76,7 +76,7 @@ def cover_facts(
     """Drafts for the cover page; an unreadable part is a warning, never a guess."""
     lines = document.text_lines
     source = document.path
-    found = _cover_month(lines)
+    found = cover_month(lines)
     if found is None:
         return [], [warning("kcxbrl:coverNoMonth", "the cover prints no 'For the month of <Month> <Year>'; "
                             "no cover facts are written", file=source, line=1)]

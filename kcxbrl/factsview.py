@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from kcxbrl.errors import InputError
+from kcxbrl.model import calendar_span
 from kcxbrl.records import FactRecord, sort_key
 from kcxbrl.taxonomy import default_taxonomy
 
@@ -109,21 +109,15 @@ def period_text(record: FactRecord) -> str:
     end, start = record.period_end, record.period_start
     if start is None:
         return end.isoformat()
-    if start.day == 1 and _last_day(end):
-        months = (end.year - start.year) * 12 + end.month - start.month + 1
-        if months == 12 and start.month == 1:
-            return f"FY{start.year}"
-        if months == 6 and start.month in (1, 7):
-            return f"H{1 if start.month == 1 else 2} {start.year}"
-        if months == 3 and start.month in (1, 4, 7, 10):
-            return f"Q{(start.month + 2) // 3} {start.year}"
-        if months == 1:
-            return f"{start.year}-{start.month:02d}"
+    span = calendar_span(start, end)
+    if span is not None:
+        kind, year, number = span
+        if kind == "FY":
+            return f"FY{year}"
+        if kind == "M":
+            return f"{year}-{number:02d}"
+        return f"{kind}{number} {year}"
     return f"{start.isoformat()} to {end.isoformat()}"
-
-
-def _last_day(day: date) -> bool:
-    return day.month != date.fromordinal(day.toordinal() + 1).month
 
 
 def name_text(record: FactRecord) -> str:

@@ -46,7 +46,7 @@ _SCALES = (
         re.IGNORECASE,
     ), 0),
 )
-_CURRENCIES = (
+CURRENCIES = (
     (re.compile(r"\bRMB\b|\bCNY\b|\bRenminbi\b"), "CNY"),
     (re.compile(r"\bUS\s?\$|\bUSD\b|\bU\.S\.\s+dollars?\b", re.IGNORECASE), "USD"),
     (re.compile(r"\bHK\$|\bHKD\b|\bHong Kong dollars?\b", re.IGNORECASE), "HKD"),
@@ -280,7 +280,7 @@ def _column(j: int, header: str, default_scale: int, *, contested: bool = False)
 
 
 def _currency(body: str) -> tuple[str | None, list[str]]:
-    found = {code for pattern, code in _CURRENCIES if pattern.search(body)}
+    found = {code for pattern, code in CURRENCIES if pattern.search(body)}
     if len(found) > 1:
         return None, [CURRENCY_AMBIGUOUS]
     return (found.pop() if found else None), []

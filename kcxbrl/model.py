@@ -112,6 +112,23 @@ class Period:
         return Period(None, self.end)
 
 
+def calendar_span(start: date, end: date) -> tuple[str, int, int] | None:
+    """A duration of whole calendar months as (kind, year, number): ("FY", 2025, 1),
+    ("H", 2025, 1), ("Q", 2025, 4) or ("M", 2025, 11); None for any other span."""
+    if start.day != 1 or (end + timedelta(days=1)).day != 1:
+        return None
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months == 12 and start.month == 1:
+        return "FY", start.year, 1
+    if months == 6 and start.month in (1, 7):
+        return "H", start.year, 1 if start.month == 1 else 2
+    if months == 3 and start.month in (1, 4, 7, 10):
+        return "Q", start.year, (start.month + 2) // 3
+    if months == 1:
+        return "M", start.year, start.month
+    return None
+
+
 @dataclass(frozen=True)
 class Number:
     """A number as printed in a cell or sentence.

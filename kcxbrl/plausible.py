@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from kcxbrl.cover import _cover_month
+from kcxbrl.cover import cover_month
 from kcxbrl.findings import Finding, warning
-from kcxbrl.headers import _CURRENCIES
+from kcxbrl.headers import CURRENCIES
 from kcxbrl.kinds import FilingKinds, Kind
 from kcxbrl.model import Document, Fact, Instance, Period, Table, TextLine
 from kcxbrl.resources import taxonomy_dir
@@ -53,7 +53,7 @@ def plausibility(
 
 
 def _periods(document: Document, instance: Instance) -> list[Finding]:
-    cover = _cover_month(document.text_lines)
+    cover = cover_month(document.text_lines)
     if cover is None:
         return []
     month, cover_line = cover
@@ -101,7 +101,7 @@ def _currencies(document: Document, instance: Instance, placed: Sequence[PlacedT
         return []  # a filing in one currency has no twin to be mistaken for
     stating: dict[str, list[int]] = {code: [] for code in used}
     for number, text in _texts(document):
-        for pattern, code in _CURRENCIES:
+        for pattern, code in CURRENCIES:
             if code in stating and pattern.search(text):
                 stating[code].append(number)
     owner, captions = _place_of_lines(placed)

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Mapping
 from lxml import etree
 
 from kcxbrl.errors import InputError
-from kcxbrl.extension import NAMESPACE_BASE as EXT_NAMESPACE_BASE
 from kcxbrl.records import (
     Described, FactRecord, Statement, describe, oim_unit_text, statement_of, statement_of_role_uri,
 )

@@ -25,7 +25,7 @@ from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Decimal, Overflow, loca
 from typing import Iterator
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.rules import ns
+from kcxbrl.rules import ns, numbers
 from kcxbrl.rules.report import Fact, Report
 
 INCONSISTENT = "xbrl.5.2.5.2:calcInconsistency"
@@ -126,39 +126,12 @@ def _weighted_sum(contributions: list[tuple[Fact, Decimal]]) -> Decimal | None:
     return total if total.is_finite() else None
 
 
-def inferred_decimals(fact: Fact) -> int | None | str:
-    """Decimals of a fact (XBRL 2.1 4.6.6): an int, None for exact, "unknown" for precision 0."""
-    if fact.decimals is not None:
-        text = fact.decimals.strip()
-        if text == "INF":
-            return None
-        try:
-            return int(text)
-        except ValueError:
-            return "unknown"
-    if fact.precision is None:
-        return "unknown"
-    text = fact.precision.strip()
-    if text == "INF":
-        return None
-    try:
-        precision = int(text)
-    except ValueError:
-        return "unknown"
-    value = fact.number
-    if precision == 0 or value is None:
-        return "unknown"
-    if value == 0:
-        return None
-    return precision - value.copy_abs().adjusted() - 1
-
-
 def _rounded(fact: Fact, value: Decimal | None) -> Decimal | None:
     """``value`` rounded half to even at the fact's decimals; None when unknown."""
     if value is None or not value.is_finite():
         return None
-    decimals = inferred_decimals(fact)
-    if decimals == "unknown":
+    decimals = numbers.accuracy(fact)
+    if decimals is numbers.UNKNOWN:
         return None
     if decimals is None:
         return value

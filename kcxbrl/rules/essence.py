@@ -12,7 +12,8 @@ from collections import defaultdict
 from typing import Iterator
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.rules.calc21 import inferred_decimals, round_to
+from kcxbrl.rules import numbers
+from kcxbrl.rules.calc21 import round_to
 from kcxbrl.rules.report import Fact, Report
 
 ESSENCE_ALIAS = "http://www.xbrl.org/2003/arcrole/essence-alias"
@@ -59,8 +60,8 @@ def _difference(report: Report, a: Fact, b: Fact) -> tuple[str, str] | None:
         va, vb = a.number, b.number
         if va is None or vb is None:
             return None
-        da, db = inferred_decimals(a), inferred_decimals(b)
-        if da == "unknown" or db == "unknown":
+        da, db = numbers.accuracy(a), numbers.accuracy(b)
+        if da is numbers.UNKNOWN or db is numbers.UNKNOWN:
             return "Value", "a value of precision 0 cannot be compared"
         places = [d for d in (da, db) if isinstance(d, int)]
         if places:
