@@ -3,7 +3,7 @@
 Both validators take every variation's entry point (instance, schema or
 linkbase) in turn, in one Python process each, in XBRL 2.1 calculation mode:
 
-* kcxbrl: :func:`kcxbrl.validation.validate_file` with ``calc="xbrl21"``;
+* kcxbrl: :func:`kcxbrl.validation.validator.validate_file` with ``calc="xbrl21"``;
 * Arelle: ``arelle.api.Session`` with ``validate=True, calcs="xbrl21"``,
   offline, one session per variation (as its command line would load it).
 

@@ -7,7 +7,7 @@ full work: XML Schema, XBRL 2.1, Dimensions 1.0 and Calculations 1.1
 
 Two comparisons, each repeated and reported as medians:
 
-* in process: :func:`kcxbrl.validation.validate_file` against Arelle's
+* in process: :func:`kcxbrl.validation.validator.validate_file` against Arelle's
   ``arelle.api.Session`` (load and validate), the start-up of Python and of
   the imports excluded;
 * command line: ``kcxbrl validate FILE`` against ``python -m
@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from kcxbrl.findings import Level
-    from kcxbrl.validation import validate_file
+    from kcxbrl.validation.validator import validate_file
 
     work = Path(tempfile.mkdtemp(prefix="kcxbrl-bench-"))
     for name in TAXONOMY_FILES:

@@ -18,7 +18,7 @@ __all__ = ["Conversion", "Facts", "FactRecord", "convert", "load", "validate", "
 
 _API = {
     "Conversion": "kcxbrl.api", "Facts": "kcxbrl.api", "convert": "kcxbrl.api", "load": "kcxbrl.api",
-    "validate": "kcxbrl.api", "FactRecord": "kcxbrl.records",
+    "validate": "kcxbrl.api", "FactRecord": "kcxbrl.exports.records",
 }
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, has_errors
-from kcxbrl.records import FactRecord, sort_key
+from kcxbrl.exports.records import FactRecord, sort_key
 
 if TYPE_CHECKING:  # the pipeline is imported when it is used
     from kcxbrl.pipeline import Conversion as PipelineConversion
@@ -31,7 +31,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 @dataclass(frozen=True)
 class Facts:
-    """The facts of one document, as records (:class:`kcxbrl.records.FactRecord`)."""
+    """The facts of one document, as records (:class:`kcxbrl.exports.records.FactRecord`)."""
 
     source: str
     facts: tuple[FactRecord, ...]
@@ -94,8 +94,8 @@ def convert(path: PathLike, *, extend: bool = True) -> Conversion:
     ``extend=False`` rows that match no concept are left out with a warning
     instead of becoming extension concepts."""
     from kcxbrl.pipeline import convert_document
-    from kcxbrl.read import read_filing
-    from kcxbrl.records import from_conversion
+    from kcxbrl.text.read import read_filing
+    from kcxbrl.exports.records import from_conversion
 
     path = _existing(path)
     result = convert_document(read_filing(path), extend=extend)
@@ -105,7 +105,7 @@ def convert(path: PathLike, *, extend: bool = True) -> Conversion:
 def load(path: PathLike) -> Facts:
     """The facts of an XBRL instance (.xbrl/.xml) or an xBRL-JSON file
     (.json), kcxbrl's or anyone's, as the records a conversion gives."""
-    from kcxbrl.reading import read_records
+    from kcxbrl.exports.reading import read_records
 
     path = _existing(path)
     return Facts(str(path), tuple(read_records(path)))
@@ -114,7 +114,7 @@ def load(path: PathLike) -> Facts:
 def validate(path: PathLike, *, profile: str | None = None) -> list[Finding]:
     """The findings of ``kcxbrl validate`` for one instance (``profile="sec"``
     adds the EDGAR filing rules)."""
-    from kcxbrl.validation import validate_file
+    from kcxbrl.validation.validator import validate_file
 
     return validate_file(_existing(path), profile=profile)
 

@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterator, Sequence, TextIO
 from kcxbrl import __version__, pipeline
 from kcxbrl.errors import OutputError
 from kcxbrl.findings import Finding, Level, error
-from kcxbrl.taxonomy import default_taxonomy
+from kcxbrl.xbrl.taxonomy import default_taxonomy
 from kcxbrl.write import WRITE_FAILED, Stage
 
 FILING_SUFFIXES = (".txt", ".md")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from kcxbrl import __version__
 from kcxbrl.errors import InputError, KcxbrlError
-from kcxbrl.ci import FORMATS, FileResult
+from kcxbrl.validation.ci import FORMATS, FileResult
 from kcxbrl.findings import Level, ordered
 
 if TYPE_CHECKING:
@@ -291,8 +291,8 @@ def _report_filing(result: FilingResult, quiet: bool) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kcxbrl.ci import expand
-    from kcxbrl.validation import INPUT_CODES, validate_file
+    from kcxbrl.validation.ci import expand
+    from kcxbrl.validation.validator import INPUT_CODES, validate_file
 
     results: list[FileResult] = []
     for path in expand(args.instances):
@@ -321,9 +321,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _facts(args: argparse.Namespace) -> int:
     from kcxbrl import api
-    from kcxbrl.export import to_csv
-    from kcxbrl.factsview import Filters, table
-    from kcxbrl.records import sort_key
+    from kcxbrl.exports.export import to_csv
+    from kcxbrl.exports.factsview import Filters, table
+    from kcxbrl.exports.records import sort_key
 
     filters = Filters(args.concept, args.period, args.statement)
     documents: list[tuple[str, list]] = []
@@ -354,7 +354,7 @@ def _facts(args: argparse.Namespace) -> int:
 
 
 def _print_findings(results: list[FileResult], fmt: str, *, strict: bool = False) -> None:
-    from kcxbrl.ci import render
+    from kcxbrl.validation.ci import render
 
     sys.stdout.write(render(results, fmt, strict=strict))
 

@@ -12,32 +12,32 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
-from kcxbrl.assemble import assemble
-from kcxbrl.cover import cover_facts
-from kcxbrl.coverage import Coverage, cover
-from kcxbrl.crosscheck import PrintedRow, cross_check, filing_calculations
-from kcxbrl.entities import identify
+from kcxbrl.xbrl.assemble import assemble
+from kcxbrl.extract.cover import cover_facts
+from kcxbrl.extract.coverage import Coverage, cover
+from kcxbrl.extract.crosscheck import PrintedRow, cross_check, filing_calculations
+from kcxbrl.extract.entities import identify
 from kcxbrl.errors import InputError, KcxbrlError, OutputError
-from kcxbrl.export import to_csv, to_xbrl_csv, to_xbrl_json
-from kcxbrl.extension import PREFIX as EXT_PREFIX
-from kcxbrl.extension import Extension, place_row, safe_stem
-from kcxbrl.extension import extend as make_extension
+from kcxbrl.exports.export import to_csv, to_xbrl_csv, to_xbrl_json
+from kcxbrl.xbrl.extension import PREFIX as EXT_PREFIX
+from kcxbrl.xbrl.extension import Extension, place_row, safe_stem
+from kcxbrl.xbrl.extension import extend as make_extension
 from kcxbrl.findings import Finding, Level, error, has_errors, info, warning
-from kcxbrl.ixbrl import render_inline
-from kcxbrl.kinds import Kind, detect
-from kcxbrl.mapping import CellResult, TableResult, Trace, UnmatchedRow, map_table
-from kcxbrl.model import Document, Draft, Entity, Instance
-from kcxbrl.monthly import monthly_facts
-from kcxbrl.plausible import plausibility
-from kcxbrl.prose import prose_drafts
-from kcxbrl.read import read_filing
-from kcxbrl.records import from_conversion
-from kcxbrl.render import render_instance
+from kcxbrl.exports.ixbrl import render_inline
+from kcxbrl.extract.kinds import Kind, detect
+from kcxbrl.extract.mapping import CellResult, TableResult, Trace, UnmatchedRow, map_table
+from kcxbrl.xbrl.model import Document, Draft, Entity, Instance
+from kcxbrl.extract.monthly import monthly_facts
+from kcxbrl.extract.plausible import plausibility
+from kcxbrl.extract.prose import prose_drafts
+from kcxbrl.text.read import read_filing
+from kcxbrl.exports.records import from_conversion
+from kcxbrl.xbrl.render import render_instance
 from kcxbrl.resources import taxonomy_dir
-from kcxbrl.tables import PlacedTable, place_tables
-from kcxbrl.taxonomy import Taxonomy, default_taxonomy
-from kcxbrl.taxonomy_writer import file_names
-from kcxbrl.values import parse_number
+from kcxbrl.extract.tables import PlacedTable, place_tables
+from kcxbrl.xbrl.taxonomy import Taxonomy, default_taxonomy
+from kcxbrl.xbrl.taxonomy_writer import file_names
+from kcxbrl.text.values import parse_number
 from kcxbrl.write import FilingOutputs, Output, Stage
 
 log = logging.getLogger(__name__)

@@ -4,8 +4,8 @@ Every file of a filing is first written into a staging folder inside the
 output folder, beside copies of the taxonomy files the instance references.
 There the instance (with its extension schema and linkbases, which its DTS
 takes in) is validated by the same rules as ``kcxbrl validate``, and the
-xBRL-JSON export is compared with it (:mod:`kcxbrl.outcheck`), and so are
-the facts tagged in the Inline XBRL page (:mod:`kcxbrl.ixbrl_check`).  A file that
+xBRL-JSON export is compared with it (:mod:`kcxbrl.validation.outcheck`), and so are
+the facts tagged in the Inline XBRL page (:mod:`kcxbrl.validation.ixbrl_check`).  A file that
 passes is moved into place with one ``os.replace``: the staging folder sits
 on the same file system, so the rename is atomic and a reader sees either the
 older file whole or the new one whole, never a part.  A file that fails is
@@ -23,10 +23,10 @@ from types import TracebackType
 from typing import Iterable, Mapping
 
 from kcxbrl.findings import Finding, Level, error, has_errors
-from kcxbrl.ixbrl_check import check_inline
-from kcxbrl.outcheck import check_records, check_xbrl_json
-from kcxbrl.safexml import parse_file
-from kcxbrl.validation import iter_findings
+from kcxbrl.validation.ixbrl_check import check_inline
+from kcxbrl.validation.outcheck import check_records, check_xbrl_json
+from kcxbrl.validation.safexml import parse_file
+from kcxbrl.validation.validator import iter_findings
 
 NOT_WRITTEN = "kcxbrl:outputNotWritten"
 # How an export is compared with its instance: X.json is xBRL-JSON, X/metadata.json an xBRL-CSV report.

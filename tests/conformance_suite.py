@@ -109,7 +109,7 @@ class Outcome:
 def run(variation: Variation, *, calc: str = "xbrl21") -> Outcome:
     """kcxbrl's verdict on one variation: XBRL 2.1 alone (its calculations, no Units Registry)."""
     from kcxbrl.findings import Level
-    from kcxbrl.validation import validate_file
+    from kcxbrl.validation.validator import validate_file
 
     findings = validate_file(variation.entry, calc=calc, utr=False)
     codes = tuple(sorted({f.code for f in findings if f.level is Level.ERROR}))

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from kcxbrl.model import Fact, Period
-from kcxbrl.taxonomy import Taxonomy
+from kcxbrl.xbrl.model import Fact, Period
+from kcxbrl.xbrl.taxonomy import Taxonomy
 
 COLUMNS = ("concept", "period", "unit", "value", "decimals", "dimensions")
 

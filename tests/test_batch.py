@@ -15,7 +15,7 @@ from kcxbrl import batch, cli
 from kcxbrl.batch import MANIFEST
 from kcxbrl.cli import main
 from kcxbrl.findings import Level
-from kcxbrl.validation import validate_file
+from kcxbrl.validation.validator import validate_file
 from kcxbrl.write import STAGE_PREFIX
 
 from converted import ROOT, SAMPLES, sample

@@ -16,12 +16,12 @@ from typing import Callable
 import pytest
 
 from kcxbrl.pipeline import convert_document
-from kcxbrl.headers import resolve_layout
-from kcxbrl.mapping import TableResult, map_table
-from kcxbrl.model import ColumnKind, Layout, Period, Table
-from kcxbrl.read import read_filing, read_text
-from kcxbrl.tables import place_tables
-from kcxbrl.taxonomy import default_taxonomy
+from kcxbrl.extract.headers import resolve_layout
+from kcxbrl.extract.mapping import TableResult, map_table
+from kcxbrl.xbrl.model import ColumnKind, Layout, Period, Table
+from kcxbrl.text.read import read_filing, read_text
+from kcxbrl.extract.tables import place_tables
+from kcxbrl.xbrl.taxonomy import default_taxonomy
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 

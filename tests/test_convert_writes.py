@@ -16,8 +16,8 @@ import kcxbrl.pipeline as convert_module
 from kcxbrl.batch import MANIFEST
 from kcxbrl.cli import main
 from kcxbrl.findings import Level
-from kcxbrl.read import read_text
-from kcxbrl.validation import validate_file
+from kcxbrl.text.read import read_text
+from kcxbrl.validation.validator import validate_file
 from kcxbrl.write import STAGE_PREFIX
 
 from converted import KC, SAMPLES, converted, sample

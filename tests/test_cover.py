@@ -8,8 +8,8 @@ import pytest
 from lxml import etree
 
 from converted import KC, converted, facts, sample
-from kcxbrl.kinds import Kind, detect
-from kcxbrl.read import read_filing
+from kcxbrl.extract.kinds import Kind, detect
+from kcxbrl.text.read import read_filing
 
 XBRLI = "http://www.xbrl.org/2003/instance"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
@@ -102,7 +102,7 @@ def test_kinds() -> None:
 
 def test_annual_report_form_source() -> None:
     from kcxbrl.pipeline import convert_document
-    from kcxbrl.read import read_text
+    from kcxbrl.text.read import read_text
 
     marked = sample("000").read_text(encoding="utf-8").replace("Form 20-F Form 40-F", "Form 20-F Form 40-F ☒")
     conversion = convert_document(read_text(marked, "marked.txt"))

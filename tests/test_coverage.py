@@ -11,7 +11,7 @@ import pytest
 
 from kcxbrl.cli import main
 from kcxbrl.pipeline import ConversionResult, convert_files
-from kcxbrl.coverage import tokens
+from kcxbrl.extract.coverage import tokens
 
 from converted import sample
 

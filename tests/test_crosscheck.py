@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kcxbrl.pipeline import convert_document
-from kcxbrl.read import read_filing, read_text
+from kcxbrl.text.read import read_filing, read_text
 
 from converted import sample
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from kcxbrl.cli import main
 from kcxbrl.resources import taxonomy_dir
-from kcxbrl.taxonomy import build
-from kcxbrl.taxonomy_writer import render_taxonomy
+from kcxbrl.xbrl.taxonomy import build
+from kcxbrl.xbrl.taxonomy_writer import render_taxonomy
 
 from converted import converted, sample
 
@@ -20,6 +20,6 @@ def test_converting_twice_gives_identical_bytes(tmp_path) -> None:
 
 def test_committed_taxonomy_matches_its_source() -> None:
     """taxonomy/*.xsd and linkbases are rendered from taxonomy/src; rerun
-    `python -m kcxbrl.taxonomy_writer` after editing the source."""
+    `python -m kcxbrl.xbrl.taxonomy_writer` after editing the source."""
     for name, text in render_taxonomy(build()).items():
         assert (taxonomy_dir() / name).read_text(encoding="utf-8") == text, name

@@ -92,7 +92,7 @@ def test_csv_columns_and_rows_are_in_a_stable_order() -> None:
     out, _ = converted()
     text = (out / (sample("002").stem + ".csv")).read_text(encoding="utf-8")
     header = text.splitlines()[0].split(",")
-    from kcxbrl.export import CSV_COLUMNS
+    from kcxbrl.exports.export import CSV_COLUMNS
 
     assert tuple(header[: len(CSV_COLUMNS)]) == CSV_COLUMNS
     axes = header[len(CSV_COLUMNS):]
@@ -108,10 +108,10 @@ def test_csv_columns_and_rows_are_in_a_stable_order() -> None:
 def test_csv_member_columns_keep_semicolons_and_equals() -> None:
     from decimal import Decimal
 
-    from kcxbrl.export import to_csv
-    from kcxbrl.model import Context, Entity, Fact, Instance, Member, Period, Unit
-    from kcxbrl.records import from_instance
-    from kcxbrl.taxonomy import default_taxonomy
+    from kcxbrl.exports.export import to_csv
+    from kcxbrl.xbrl.model import Context, Entity, Fact, Instance, Member, Period, Unit
+    from kcxbrl.exports.records import from_instance
+    from kcxbrl.xbrl.taxonomy import default_taxonomy
 
     entity = Entity("http://www.sec.gov/CIK", "0001795589")
     typed = Member("kc:ExhibitNumberAxis", "99.1; part=2", typed=True)
@@ -132,10 +132,10 @@ def test_fact_ids_follow_the_fact_not_its_position() -> None:
     from datetime import date
     from decimal import Decimal
 
-    from kcxbrl.model import Context, Fact, Period
-    from kcxbrl.render import fact_ids, render_instance
+    from kcxbrl.xbrl.model import Context, Fact, Period
+    from kcxbrl.xbrl.render import fact_ids, render_instance
     from kcxbrl.pipeline import convert_document
-    from kcxbrl.read import read_filing
+    from kcxbrl.text.read import read_filing
 
     conversion = convert_document(read_filing(sample("002")))
     instance = conversion.instance

@@ -12,10 +12,10 @@ from lxml import etree
 
 from kcxbrl.cli import main
 from kcxbrl.pipeline import convert_document
-from kcxbrl.extension import safe_stem
+from kcxbrl.xbrl.extension import safe_stem
 from kcxbrl.findings import Level
-from kcxbrl.read import read_text
-from kcxbrl.validation import validate_file
+from kcxbrl.text.read import read_text
+from kcxbrl.validation.validator import validate_file
 
 from arelle_runner import HAVE_ARELLE, problems, run_arelle
 from converted import sample
@@ -336,7 +336,7 @@ def test_awkward_file_name_is_clean_in_arelle(tmp_path) -> None:
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_samples_have_no_row_the_taxonomy_lacks(prefix: str) -> None:
-    from kcxbrl.read import read_filing
+    from kcxbrl.text.read import read_filing
 
     document = read_filing(sample(prefix))
     extended = convert_document(document)

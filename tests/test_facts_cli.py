@@ -68,7 +68,7 @@ def test_json_is_the_records_of_the_api(capsys) -> None:
 
 
 def test_csv_has_the_columns_of_the_export(capsys) -> None:
-    from kcxbrl.export import CSV_COLUMNS
+    from kcxbrl.exports.export import CSV_COLUMNS
 
     _, out, _ = _run(capsys, str(_written("002", ".json")), "--format", "csv", "--concept", "us-gaap:Revenues")
     rows = list(csv.DictReader(io.StringIO(out)))

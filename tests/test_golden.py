@@ -14,7 +14,7 @@ import pytest
 
 from golden import difference, read_csv, rows_of, write_csv
 from kcxbrl.pipeline import convert_document
-from kcxbrl.read import read_filing
+from kcxbrl.text.read import read_filing
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = sorted((HERE.parent / "samples").glob("*.txt"))

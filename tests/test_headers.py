@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from kcxbrl.findings import Level
-from kcxbrl.headers import data_rows, resolve_layout, scale_from_text
-from kcxbrl.model import ColumnKind, Document, Layout, Period, Row, Table, TextLine
-from kcxbrl.read import read_filing, read_text
-from kcxbrl.tables import place_tables
-from kcxbrl.taxonomy import default_taxonomy
+from kcxbrl.extract.headers import data_rows, resolve_layout, scale_from_text
+from kcxbrl.xbrl.model import ColumnKind, Document, Layout, Period, Row, Table, TextLine
+from kcxbrl.text.read import read_filing, read_text
+from kcxbrl.extract.tables import place_tables
+from kcxbrl.xbrl.taxonomy import default_taxonomy
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 

@@ -18,10 +18,10 @@ from kcxbrl.cli import main
 from kcxbrl.pipeline import convert_files
 from kcxbrl.errors import InputError, OutputError
 from kcxbrl.findings import Level
-from kcxbrl.headers import scale_from_text
-from kcxbrl.read import decode, plain, read_text
-from kcxbrl.validation import validate_file
-from kcxbrl.values import parse_date, parse_number
+from kcxbrl.extract.headers import scale_from_text
+from kcxbrl.text.read import decode, plain, read_text
+from kcxbrl.validation.validator import validate_file
+from kcxbrl.text.values import parse_date, parse_number
 
 HERE = Path(__file__).resolve().parent
 HOSTILE = HERE / "data" / "hostile"

@@ -24,9 +24,9 @@ from lxml import etree
 from kcxbrl.pipeline import ConversionResult, convert_document, convert_files
 from kcxbrl.errors import KcxbrlError
 from kcxbrl.findings import Level
-from kcxbrl.read import clean_text, decode, read_text
-from kcxbrl.validation import validate_file
-from kcxbrl.values import parse_date, parse_number
+from kcxbrl.text.read import clean_text, decode, read_text
+from kcxbrl.validation.validator import validate_file
+from kcxbrl.text.values import parse_date, parse_number
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 LONG = int(os.environ.get("KCXBRL_HYPOTHESIS_EXAMPLES", "0"))

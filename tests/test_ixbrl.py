@@ -15,11 +15,11 @@ from lxml import etree
 
 from kcxbrl.cli import main
 from kcxbrl.pipeline import convert_document, filing_outputs, taxonomy_files
-from kcxbrl.read import read_filing
+from kcxbrl.text.read import read_filing
 from kcxbrl.write import NOT_WRITTEN, Stage
-from kcxbrl.ixbrl import displayed_digits
-from kcxbrl.ixbrl_check import INLINE_FACT_MISMATCH, check_inline, inline_facts, instance_facts
-from kcxbrl.safexml import XML_SYNTAX
+from kcxbrl.exports.ixbrl import displayed_digits
+from kcxbrl.validation.ixbrl_check import INLINE_FACT_MISMATCH, check_inline, inline_facts, instance_facts
+from kcxbrl.validation.safexml import XML_SYNTAX
 from tests.arelle_facts import arelle_facts
 from tests.arelle_runner import HAVE_ARELLE, problems, run_arelle
 from tests.converted import SAMPLES, sample

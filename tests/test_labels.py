@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 
 from kcxbrl.pipeline import convert_document
-from kcxbrl.labels import exact_key, loose_key
-from kcxbrl.mapping import choose
-from kcxbrl.read import read_text
-from kcxbrl.taxonomy import default_taxonomy
+from kcxbrl.text.labels import exact_key, loose_key
+from kcxbrl.extract.mapping import choose
+from kcxbrl.text.read import read_text
+from kcxbrl.xbrl.taxonomy import default_taxonomy
 
 # (printed in a sample, printed by another release): same exact key
 SAME_EXACT = [

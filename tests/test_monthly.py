@@ -10,7 +10,7 @@ import pytest
 
 from converted import converted, sample
 from kcxbrl.pipeline import convert_document
-from kcxbrl.read import read_filing, read_text
+from kcxbrl.text.read import read_filing, read_text
 from test_cover import dimensional
 
 SCHEME = "kc:ShareSchemeAxis"
@@ -276,9 +276,9 @@ def test_movement_in_words_and_unread_remark() -> None:
 
 def test_form_data_is_checked_against_the_taxonomy(tmp_path: Path) -> None:
     from kcxbrl.errors import TaxonomyError
-    from kcxbrl.monthly import form, load_form
+    from kcxbrl.extract.monthly import form, load_form
     from kcxbrl.resources import taxonomy_dir
-    from kcxbrl.taxonomy import default_taxonomy
+    from kcxbrl.xbrl.taxonomy import default_taxonomy
 
     assert form().codes["EE2"] == "TreasurySharesIncreaseDecreaseOtherMovements"
     source = (taxonomy_dir() / "mapping" / "monthly.toml").read_text(encoding="utf-8")

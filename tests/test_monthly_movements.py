@@ -16,11 +16,11 @@ import pytest
 
 from arelle_runner import HAVE_ARELLE, problems, run_arelle
 from kcxbrl.pipeline import convert_document, convert_files
-from kcxbrl.coverage import UNEXPLAINED
+from kcxbrl.extract.coverage import UNEXPLAINED
 from kcxbrl.findings import Level
-from kcxbrl.model import Fact, Period, Unit
-from kcxbrl.read import read_text
-from kcxbrl.validation import validate_file
+from kcxbrl.xbrl.model import Fact, Period, Unit
+from kcxbrl.text.read import read_text
+from kcxbrl.validation.validator import validate_file
 
 DATA = Path(__file__).resolve().parent / "data" / "next"
 FIXTURES = sorted(p for p in DATA.glob("monthly_*.txt") if p.with_suffix(".expected.csv").exists())

@@ -11,7 +11,7 @@ import pytest
 from arelle_runner import HAVE_ARELLE, problems, run_arelle
 from kcxbrl.cli import main
 from kcxbrl.findings import Level
-from kcxbrl.validation import validate_file
+from kcxbrl.validation.validator import validate_file
 
 NEXT = Path(__file__).resolve().parent / "data" / "next"
 FILINGS = sorted(NEXT.glob("*.txt"))

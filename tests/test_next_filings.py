@@ -17,7 +17,7 @@ import pytest
 from golden import difference, read_csv, rows_of
 from kcxbrl.pipeline import convert_document
 from kcxbrl.findings import Level
-from kcxbrl.read import read_filing
+from kcxbrl.text.read import read_filing
 
 HERE = Path(__file__).resolve().parent
 NEXT = HERE / "data" / "next"

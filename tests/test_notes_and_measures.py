@@ -93,7 +93,7 @@ def test_fact_value(prefix: str, concept: str, context: str, unit: str, value: s
 def test_gross_margin_of_h1_2025_comes_from_its_sentence_not_the_table() -> None:
     """004's malformed margin row prints no 2025 value; the text does."""
     from kcxbrl.pipeline import convert_document
-    from kcxbrl.read import read_filing
+    from kcxbrl.text.read import read_filing
 
     from converted import sample
 
@@ -156,7 +156,7 @@ def test_prose_repeating_a_table_figure_is_not_a_new_fact() -> None:
 def test_loss_per_share_note_repeats_the_statement_facts(prefix: str, lines: set[int]) -> None:
     """Note 6 prints numerator, denominator and loss per share: the same facts as the statement."""
     from kcxbrl.pipeline import convert_document
-    from kcxbrl.read import read_filing
+    from kcxbrl.text.read import read_filing
 
     from converted import sample
 

@@ -6,7 +6,7 @@ import pytest
 
 from kcxbrl.cli import main
 from kcxbrl.findings import Level
-from kcxbrl.validation import validate_file
+from kcxbrl.validation.validator import validate_file
 
 from converted import SAMPLES, converted
 

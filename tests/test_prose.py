@@ -14,11 +14,11 @@ import pytest
 
 from converted import sample
 from kcxbrl.pipeline import convert_document
-from kcxbrl.coverage import cover
+from kcxbrl.extract.coverage import cover
 from kcxbrl.findings import Finding, Level
-from kcxbrl.mapping import CellResult
-from kcxbrl.model import Draft, Period, Provenance
-from kcxbrl.prose import (
+from kcxbrl.extract.mapping import CellResult
+from kcxbrl.xbrl.model import Draft, Period, Provenance
+from kcxbrl.extract.prose import (
     PERIOD_UNKNOWN,
     REPORTING_MISMATCH,
     REPORTING_UNKNOWN,
@@ -30,7 +30,7 @@ from kcxbrl.prose import (
     resolve,
     stated_period,
 )
-from kcxbrl.read import read_filing, read_text
+from kcxbrl.text.read import read_filing, read_text
 
 Q1_2026 = Period(date(2026, 1, 1), date(2026, 3, 31))
 Q4_2025 = Period(date(2025, 10, 1), date(2025, 12, 31))

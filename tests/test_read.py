@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from kcxbrl.errors import InputError
-from kcxbrl.model import Document, Row, Table, TextLine
-from kcxbrl.read import clean_text, read_filing, read_text
+from kcxbrl.xbrl.model import Document, Row, Table, TextLine
+from kcxbrl.text.read import clean_text, read_filing, read_text
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))

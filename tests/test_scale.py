@@ -14,12 +14,12 @@ from functools import lru_cache
 import pytest
 
 from kcxbrl.pipeline import convert_document
-from kcxbrl.coverage import cover
-from kcxbrl.headers import scale_from_text
-from kcxbrl.model import Document
-from kcxbrl.read import read_filing, read_text
-from kcxbrl.tables import PlacedTable, describe_scale, place_tables
-from kcxbrl.taxonomy import Taxonomy, default_taxonomy
+from kcxbrl.extract.coverage import cover
+from kcxbrl.extract.headers import scale_from_text
+from kcxbrl.xbrl.model import Document
+from kcxbrl.text.read import read_filing, read_text
+from kcxbrl.extract.tables import PlacedTable, describe_scale, place_tables
+from kcxbrl.xbrl.taxonomy import Taxonomy, default_taxonomy
 
 from converted import sample
 

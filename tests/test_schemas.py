@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from kcxbrl import schemas
+from kcxbrl.validation import schemas
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level
 

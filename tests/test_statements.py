@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from kcxbrl.read import read_filing, read_text
+from kcxbrl.text.read import read_filing, read_text
 from kcxbrl.pipeline import convert_document
 from kcxbrl.findings import Level
-from kcxbrl.mapping import map_table
-from kcxbrl.tables import place_tables
-from kcxbrl.taxonomy import default_taxonomy
+from kcxbrl.extract.mapping import map_table
+from kcxbrl.extract.tables import place_tables
+from kcxbrl.xbrl.taxonomy import default_taxonomy
 
 from converted import assert_fact, converted, facts, sample
 

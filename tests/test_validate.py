@@ -21,7 +21,7 @@ from lxml import etree
 
 from kcxbrl.cli import main
 from kcxbrl.findings import Level
-from kcxbrl.validation import INPUT_CODES, is_valid, iter_findings, validate_file
+from kcxbrl.validation.validator import INPUT_CODES, is_valid, iter_findings, validate_file
 
 DATA = Path(__file__).parent / "data" / "validate"
 MANIFEST = tomllib.loads((DATA / "expected.toml").read_text(encoding="utf-8"))
@@ -99,7 +99,7 @@ def test_too_large_is_refused_unparsed() -> None:
 def test_dts_offline_and_fast() -> None:
     import time
 
-    from kcxbrl.dts import load
+    from kcxbrl.validation.dts import load
 
     start = time.perf_counter()
     dts = load([DATA / "kct-2026.xsd"])
@@ -167,7 +167,7 @@ def _synthetic_taxonomy(folder: Path, count: int) -> Path:
 def test_dts_of_500_concepts_loads_well_under_a_second(tmp_path: Path) -> None:
     import time
 
-    from kcxbrl.dts import load
+    from kcxbrl.validation.dts import load
 
     entry = _synthetic_taxonomy(tmp_path, 500)
     load([entry])  # warm the imports
@@ -184,7 +184,7 @@ def test_dts_of_500_concepts_loads_well_under_a_second(tmp_path: Path) -> None:
 def test_xmlschema_fallback_when_libxml2_cannot_build(monkeypatch: pytest.MonkeyPatch) -> None:
     from lxml import etree as lxml_etree
 
-    from kcxbrl.rules import xsd
+    from kcxbrl.validation.rules import xsd
 
     def refuse(dts: object, *extra: object) -> object:
         raise lxml_etree.XMLSchemaParseError("refused for the test")
@@ -437,7 +437,7 @@ def test_inconsistent_duplicates_are_errors_only_when_strict() -> None:
 
 def test_a_schema_ref_outside_the_instance_folder_is_not_opened(tmp_path) -> None:
     """A validator run in CI must not read files a stranger's instance points it at."""
-    from kcxbrl.validation import validate_file
+    from kcxbrl.validation.validator import validate_file
 
     secret = tmp_path / "secret.xsd"
     secret.write_text("<not-xml", encoding="utf-8")

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from kcxbrl.model import Number
-from kcxbrl.values import as_ratio, find_dates, is_year, parse_date, parse_number, scaled
+from kcxbrl.xbrl.model import Number
+from kcxbrl.text.values import as_ratio, find_dates, is_year, parse_date, parse_number, scaled
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,384 @@
+"""What became of every number printed in a filing's tables.
+
+A *number* of a table is a cell whose whole text is a number (a nil dash
+included: it becomes a fact of zero), and each date or number printed inside
+a cell of text ("Mar 31, 2025", "1).", "2013 Share Option Scheme").  Each one
+gets an outcome:
+
+* ``fact``: the first printing of a fact (concept, context, unit named);
+* ``duplicate``: a fact first printed elsewhere (the line is named);
+* ``skipped``: a number that is no fact by design, with the reason;
+* ``unexplained``: none of the above applies.
+
+Outcomes come from the mapping's cell records, paired with the drafts
+``map_table`` gave for the same table (kept in the conversion's trace), and, for cover and monthly-return
+facts, from the facts' provenance (line and value).  The report is plain
+text, one line per number, the same for the same input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from typing import TYPE_CHECKING
+
+from kcxbrl.xbrl.assemble import unit_for
+from kcxbrl.xbrl.jinja import xml_decimal
+from kcxbrl.extract.mapping import CellResult, TableResult
+from kcxbrl.xbrl.model import Draft, Fact, Instance, Row
+from kcxbrl.extract.prose import TEXT_COLUMN
+from kcxbrl.extract.tables import PlacedTable, describe_scale
+from kcxbrl.xbrl.taxonomy import Taxonomy
+
+if TYPE_CHECKING:  # convert imports this module
+    from kcxbrl.pipeline import Conversion
+from kcxbrl.text.values import MONTHS, parse_date, parse_number
+
+FACT = "fact"
+DUPLICATE = "duplicate"
+SKIPPED = "skipped"
+UNEXPLAINED = "unexplained"
+OUTCOMES = (FACT, DUPLICATE, SKIPPED, UNEXPLAINED)
+
+_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE = re.compile(
+    rf"\b(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)",
+    re.I,
+)
+_PARTIAL_DATE = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH_WORD}", re.I)
+# a number inside text: not glued to a letter on either side ("AA1", "RMB'000" stay out)
+_INNER = re.compile(r"(?<![\w.,'’])[-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w'’]|,\d)")
+_ROW_NUMBER = re.compile(r"^\(?\d{1,2}\)\.?")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s")
+_STOCK_CODE = re.compile(r"^stock code", re.I)
+
+
+@dataclass(frozen=True)
+class CoveredNumber:
+    """One number printed in a table and what became of it."""
+
+    line: int
+    table: int
+    column: int
+    text: str
+    outcome: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Every number of one filing's tables, in printed order."""
+
+    source: str
+    numbers: tuple[CoveredNumber, ...]
+    from_text: tuple[str, ...] = ()  # facts taken from sentences, one line each
+    not_from_text: tuple[str, ...] = ()  # figures of sentences that became no fact, with the reason
+    scales: tuple[tuple[int, int, str], ...] = ()  # (table, its line, the scale its columns were read with)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for n in self.numbers if n.outcome == outcome)
+
+    def summary(self) -> str:
+        return (
+            f"numbers: {len(self.numbers)} in tables, "
+            f"{self.count(FACT) + self.count(DUPLICATE)} facts/duplicates, "
+            f"{self.count(SKIPPED)} skipped, {self.count(UNEXPLAINED)} unexplained"
+        )
+
+    def report(self) -> str:
+        counts = ", ".join(f"{o} {self.count(o)}" for o in OUTCOMES)
+        lines = [f"# {self.source}: {len(self.numbers)} numbers in tables; {counts}"]
+        scales = {table: (line, text) for table, line, text in self.scales}
+        for n in self.numbers:
+            if n.table in scales:  # before the table's first number
+                line, text = scales.pop(n.table)
+                lines.append(f"# {self.source}:{line} table {n.table}: {text}")
+            outcome = "UNEXPLAINED" if n.outcome == UNEXPLAINED else n.outcome
+            lines.append(f"{self.source}:{n.line} table {n.table} cell {n.column} '{n.text}': {outcome} {n.detail}")
+        lines.append(f"# {self.source}: {len(self.from_text)} figures taken from the text")
+        lines.extend(self.from_text)
+        lines.append(f"# {self.source}: {len(self.not_from_text)} figures of the text not taken")
+        lines.extend(self.not_from_text)
+        return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    value: Decimal | None
+    day: str | None  # ISO date of a printed date
+    whole: bool  # the token is the whole cell
+
+
+def tokens(cell: str) -> list[_Token]:
+    """The numbers a cell prints: the cell itself, or dates and numbers inside its text."""
+    text = cell.strip()
+    if not text:
+        return []
+    number = parse_number(text)
+    if number is not None:
+        return [_Token(text, number.value, None, True)]
+    out: list[tuple[int, _Token]] = []
+    taken: list[range] = []
+    for match in _DATE.finditer(text):
+        day = parse_date(match[0])
+        out.append((match.start(), _Token(match[0], None, day.isoformat() if day else None, False)))
+        taken.append(range(match.start(), match.end()))
+    for match in _INNER.finditer(text):
+        if any(match.start() in span for span in taken):
+            continue
+        inner = parse_number(match[0])
+        out.append((match.start(), _Token(match[0], inner.value if inner else None, None, False)))
+    return [t for _, t in sorted(out, key=lambda p: p[0])]
+
+
+def _key(draft: Draft, taxonomy: Taxonomy) -> tuple[object, ...]:
+    concept = taxonomy.concept(draft.concept)
+    unit = unit_for(concept.type, draft.currency) if concept.numeric else None
+    return (draft.concept, draft.period, tuple(sorted(draft.members)), unit.id if unit else "", draft.lang)
+
+
+def _fact_key(fact: Fact) -> tuple[object, ...]:
+    return (fact.concept, fact.context.period, fact.context.members, fact.unit.id if fact.unit else "", fact.lang)
+
+
+class _Walk:
+    """Assigns outcomes while the tables are walked in printed order."""
+
+    def __init__(self, instance: Instance, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.facts = {_fact_key(f): f for f in instance.facts}
+        self.seen: dict[tuple[object, ...], int] = {}
+        self.prefix = taxonomy.prefix
+        self.text_facts: dict[str, list[Fact]] = {}
+        # facts of extension concepts (convert --extend), by the line they came from
+        self.extension_facts: dict[int, list[Fact]] = {}
+        for fact in instance.facts:
+            if ":" in fact.concept:
+                for source in fact.sources:
+                    self.extension_facts.setdefault(source.line, []).append(fact)
+        for fact in instance.facts:
+            if isinstance(fact.value, str) and fact.sources:
+                self.text_facts.setdefault(fact.value, []).append(fact)
+
+    def text_printed_before(self, text: str, line: int) -> str | None:
+        """A text fact of this value printed above (a form repeating its stock code)."""
+        for fact in self.text_facts.get(text, ()):
+            first = fact.sources[0].line
+            if first < line:
+                return f"{self.prefix}:{fact.concept} context {fact.context.id} (first printed at line {first})"
+        return None
+
+    def of_extension(self, line: int) -> tuple[str, str] | None:
+        """The next extension fact printed on this line, in column order."""
+        waiting = self.extension_facts.get(line)
+        if not waiting:
+            return None
+        fact = waiting.pop(0)
+        unit = f" unit {fact.unit.id}" if fact.unit else ""
+        return FACT, f"{fact.concept} context {fact.context.id}{unit} (extension concept)"
+
+    def of_draft(self, draft: Draft, line: int) -> tuple[str, str]:
+        key = _key(draft, self.taxonomy)
+        fact = self.facts.get(key)
+        if fact is None:
+            return UNEXPLAINED, f"{self.prefix}:{draft.concept} was mapped but is in no fact"
+        unit = f" unit {fact.unit.id}" if fact.unit else ""
+        what = f"{self.prefix}:{fact.concept} context {fact.context.id}{unit}"
+        first = min([s.line for s in fact.sources] + ([self.seen[key]] if key in self.seen else []))
+        repeated = key in self.seen or first < line  # printed twice on one line counts once
+        self.seen.setdefault(key, line)
+        if repeated:
+            return DUPLICATE, f"{what} (first printed at line {first})"
+        return FACT, what
+
+
+def _loose_match(token: _Token, cell: str, drafts: list[Draft], used: set[int]) -> Draft | None:
+    """A cover or monthly-return draft printed on this line that holds this number."""
+    for draft in drafts:
+        if id(draft) in used:
+            continue
+        value = draft.value
+        hit = False
+        if isinstance(value, Decimal) and token.value is not None:
+            hit = value == token.value or value == abs(token.value)
+        elif isinstance(value, str):
+            hit = value == cell.strip() or (token.day is not None and value == token.day)
+            # an exhibit's number is the typed member of its description
+            hit = hit or any(m.typed and m.value == token.text for m in draft.members)
+        if hit:
+            used.add(id(draft))
+            return draft
+    return None
+
+
+def _member_name(token: _Token, drafts: list[Draft]) -> str | None:
+    for draft in drafts:
+        for member in draft.members:
+            if member.typed and re.search(rf"(?<![\d.,]){re.escape(token.text)}(?![\d])", member.value):
+                return member.value
+    return None
+
+
+def _skip_reason(token: _Token, cell: str, index: int, row: Row, header: bool, label_index: int) -> str | None:
+    if header:
+        if token.day or _YEAR.match(token.text) or _PARTIAL_DATE.search(cell):
+            return "year or date in a header"
+        return "number in a column header"
+    text = cell.strip()
+    if re.search(rf"\(note\s+{re.escape(token.text)}\)", text, re.I):
+        return "note reference in a form field"
+    if index == label_index and not token.whole:
+        if _ROW_NUMBER.match(text) and text.startswith(token.text):
+            return "row number"
+        if _SECTION_NUMBER.match(text) and text.startswith(token.text):
+            return "section number of a form field label"
+        return f"number inside the row label '{text}'"
+    if _STOCK_CODE.match(row.label.strip()) and token.whole:
+        return "form field: stock code (one HkexStockCode fact per filing)"
+    return None
+
+
+def cover(conversion: Conversion, taxonomy: Taxonomy) -> Coverage:
+    """Outcome of every number of every table of one converted filing,
+    from what the conversion read (its trace), without reading it again."""
+    trace = conversion.trace
+    assert trace is not None, "a conversion made by convert_document carries its trace"
+    walk = _Walk(conversion.instance, taxonomy)
+    by_line: dict[int, list[Draft]] = {}
+    for draft in trace.loose:
+        by_line.setdefault(draft.source.line, []).append(draft)
+    used: set[int] = set()
+    numbers: list[CoveredNumber] = []
+    for table, result in trace.tables:
+        cells, drafts = _mapped(table, result)
+        numbers += _walk_table(table, cells, drafts, by_line, used, walk, trace.consumed)
+    scales = tuple((t.table.index, t.table.line, describe_scale(t)) for t, result in trace.tables if result is not None)
+    return Coverage(conversion.source, tuple(numbers), _from_text(conversion.instance, taxonomy),
+                    _not_from_text(conversion.source, conversion.cells), scales)
+
+
+def _not_from_text(source: str, cells: tuple[CellResult, ...]) -> tuple[str, ...]:
+    """Each figure of a sentence that names a concept but became no fact, and why."""
+    return tuple(
+        f"{source}:{c.line} text '{c.text}': {SKIPPED} {c.detail}"
+        for c in sorted(cells, key=lambda c: c.line)
+        if c.column == TEXT_COLUMN and c.outcome == SKIPPED
+    )
+
+
+def _from_text(instance: Instance, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Each prose source of a numeric fact: the sentence's line and the fact."""
+    out = []
+    for fact in instance.facts:
+        if fact.unit is None:
+            continue
+        for source in fact.sources:
+            if source.table is None and source.column == "text":
+                unit = f" unit {fact.unit.id}"
+                out.append(
+                    f"{source.file}:{source.line} text: fact {taxonomy.prefix}:{fact.concept} "
+                    f"context {fact.context.id}{unit} value {xml_decimal(fact.value)} ('{source.row}')"
+                )
+    return tuple(sorted(set(out), key=lambda t: (int(t.split(":")[1].split()[0]), t)))
+
+
+def _mapped(
+    table: PlacedTable, result: TableResult | None
+) -> tuple[dict[tuple[int, int], CellResult], dict[tuple[int, int], Draft]]:
+    """The mapping's record of each value cell, and the draft of each cell that became one."""
+    if result is None:
+        return {}, {}
+    rows = {r.line: r for r in table.table.rows}
+    seated = [(_seat(c, rows[c.line]), c) for c in result.cells]
+    cells = {at: c for at, c in seated}
+    facts = [at for at, c in seated if c.outcome == "fact"]
+    # map_table records a "fact" cell right after the draft it made
+    if len(facts) != len(result.drafts):  # not expected; then the cells say "not converted"
+        return cells, {}
+    drafts = dict(zip(facts, result.drafts))
+    return cells, drafts
+
+
+def _seat(record: CellResult, row: Row) -> tuple[int, int]:
+    """The cell that printed a record: its column, or the cell printing its text
+    (a row whose label sits in a value cell is read from the first column on)."""
+    at = record.column
+    if at < len(row.cells) and row.cells[at].strip() == record.text:
+        return row.line, at
+    for index in range(at + 1, len(row.cells)):
+        if row.cells[index].strip() == record.text:
+            return row.line, index
+    return row.line, at
+
+
+def _walk_table(
+    placed: PlacedTable,
+    cells: dict[tuple[int, int], CellResult],
+    drafts: dict[tuple[int, int], Draft],
+    by_line: dict[int, list[Draft]],
+    used: set[int],
+    walk: _Walk,
+    consumed: frozenset[int],
+) -> list[CoveredNumber]:
+    table, layout = placed.table, placed.layout
+    monthly = table.index in consumed
+    header_rows = 0 if monthly else layout.header_rows
+    label_index = 0 if monthly else layout.label_index
+    out: list[CoveredNumber] = []
+    for position, row in enumerate(table.rows):
+        header = position < header_rows
+        here = [d for d in by_line.get(row.line, []) if d.source.table in (None, table.index)]
+        for index, cell in enumerate(row.cells):
+            for token in tokens(cell):
+                outcome, detail = _outcome(token, cell, index, row, header, label_index, cells, drafts, here, used, walk)
+                out.append(CoveredNumber(row.line, table.index, index, token.text, outcome, detail))
+    return out
+
+
+def _outcome(
+    token: _Token,
+    cell: str,
+    index: int,
+    row: Row,
+    header: bool,
+    label_index: int,
+    cells: dict[tuple[int, int], CellResult],
+    drafts: dict[tuple[int, int], Draft],
+    here: list[Draft],
+    used: set[int],
+    walk: _Walk,
+) -> tuple[str, str]:
+    at = (row.line, index)
+    if not header and token.whole and at in drafts:
+        return walk.of_draft(drafts[at], row.line)
+    if not header and token.whole and at in cells:
+        record = cells[at]
+        if record.outcome == "skipped":
+            return SKIPPED, record.detail
+        extended = walk.of_extension(row.line)
+        if extended is not None:
+            return extended
+        return UNEXPLAINED, f"not converted: {record.detail}"
+    draft = _loose_match(token, cell, here, used) if not header else None
+    if draft is not None:
+        return walk.of_draft(draft, row.line)
+    if not header and token.whole:
+        repeated = walk.text_printed_before(cell.strip(), row.line)
+        if repeated is not None:
+            return DUPLICATE, repeated
+    member = _member_name(token, here) if not header and not token.whole else None
+    if member is not None:
+        return SKIPPED, f"part of the name '{member}' (a typed dimension member)"
+    reason = _skip_reason(token, cell, index, row, header, label_index)
+    if reason is not None:
+        return SKIPPED, reason
+    words = next((d for d in here if isinstance(d.value, str) and cell.strip() and cell.strip() in d.value), None)
+    if words is not None:
+        return SKIPPED, f"words of the text fact {walk.prefix}:{words.concept}"
+    if not token.whole:
+        return SKIPPED, "date or number inside the words of a text cell"
+    return UNEXPLAINED, "no fact and no reason"

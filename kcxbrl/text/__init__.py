@@ -1,0 +1,7 @@
+"""Reading a filing's text.
+
+In: the bytes of a filing (plain text, Markdown, text with leftover HTML).
+Out: a ``Document`` of numbered prose lines and tables (``read``), printed
+numbers and dates as values (``values``), and row labels in a normal form
+that another release's wording still matches (``labels``).
+"""

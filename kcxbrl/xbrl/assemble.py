@@ -1,0 +1,159 @@
+"""Drafts → an Instance: contexts, units, and one fact per printed figure.
+
+The same fact printed twice (a statement repeated in one filing, a figure
+repeated in a highlights table or in prose at lower precision) becomes one
+fact carrying every place it was printed.  Two different values for one
+fact are an error finding naming both lines (XBRL 2.1 4.10: an inconsistent
+duplicate); the first printed value is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from kcxbrl.findings import Finding, error
+from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Unit, calendar_span
+from kcxbrl.xbrl.taxonomy import Taxonomy
+
+ISO4217 = "iso4217"
+
+
+def _duration_name(start: date, end: date) -> str | None:
+    span = calendar_span(start, end)
+    if span is None:
+        return None
+    kind, year, number = span
+    if kind == "FY":
+        return f"FY{year}"
+    if kind == "M":
+        return f"M{year}-{number:02d}"
+    return f"{kind}{number}-{year}"
+
+
+def period_name(period: Period) -> str:
+    if period.start is None:
+        return f"AsOf{period.end.isoformat()}"
+    return _duration_name(period.start, period.end) or f"From{period.start.isoformat()}To{period.end.isoformat()}"
+
+
+def _member_name(member: Member) -> str:
+    if member.typed:
+        # free text: its words run together, dots of numbers kept ("99.1"), an NCName part
+        words = re.findall(r"[A-Za-z0-9]+(?:\.[0-9]+)*", member.value)
+        return "".join(w[:1].upper() + w[1:] for w in words)[:40] or "Typed"
+    local = member.value.split(":")[-1]
+    return re.sub(r"[^A-Za-z0-9]+", "", local)[:40] or "Typed"
+
+
+def context_id(period: Period, members: tuple[Member, ...]) -> str:
+    name = period_name(period)
+    for member in members:
+        name += "_" + _member_name(member)
+    return name
+
+
+def unit_for(concept_type: str, currency: str | None) -> Unit | None:
+    if concept_type == "monetary" and currency:
+        return Unit(currency, (f"{ISO4217}:{currency}",))
+    if concept_type == "perShare" and currency:
+        return Unit(f"{currency}PerShare", (f"{ISO4217}:{currency}",), ("xbrli:shares",))
+    if concept_type == "rate" and currency and "/" in currency:
+        # an exchange rate: so many units of one currency per unit of another
+        num, den = currency.split("/")
+        return Unit(f"{num}Per{den}", (f"{ISO4217}:{num}",), (f"{ISO4217}:{den}",))
+    if concept_type == "shares":
+        return Unit("shares", ("xbrli:shares",))
+    if concept_type in ("pure", "percent", "decimal", "integer"):
+        return Unit("pure", ("xbrli:pure",))
+    return None
+
+
+def _rounded(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _agree(a: Draft, b: Draft) -> bool:
+    """Equal values, or equal once the more precise is rounded to the other."""
+    if a.value == b.value:
+        return True
+    if not isinstance(a.value, Decimal) or not isinstance(b.value, Decimal):
+        return False
+    if a.decimals is None or b.decimals is None:
+        return False
+    low = min(a.decimals, b.decimals)
+    return _rounded(a.value, low) == _rounded(b.value, low)
+
+
+def assemble(
+    drafts: list[Draft],
+    entity: Entity,
+    taxonomy: Taxonomy,
+    source: str,
+    schema_ref: str,
+) -> tuple[Instance, list[Finding]]:
+    findings: list[Finding] = []
+    contexts: dict[tuple[Period, tuple[Member, ...]], Context] = {}
+    used_ids: set[str] = set()
+    groups: dict[tuple[object, ...], list[Draft]] = {}
+    units: dict[str, Unit] = {}
+
+    for draft in drafts:
+        concept = taxonomy.concept(draft.concept)
+        members = tuple(sorted(draft.members))
+        key_ctx = (draft.period, members)
+        if key_ctx not in contexts:
+            cid = context_id(draft.period, members)
+            base, n = cid, 1
+            while cid in used_ids:
+                n += 1
+                cid = f"{base}_{n}"
+            used_ids.add(cid)
+            contexts[key_ctx] = Context(cid, entity, draft.period, members)
+        unit = unit_for(concept.type, draft.currency) if concept.numeric else None
+        if unit is not None:
+            units[unit.id] = unit
+        key = (draft.concept, key_ctx, unit.id if unit else "", draft.lang)
+        groups.setdefault(key, []).append(draft)
+
+    facts: list[Fact] = []
+    for key, group in groups.items():
+        kept = group[0]
+        sources = [kept.source]
+        for other in group[1:]:
+            if _agree(kept, other):
+                if (other.decimals or 0) > (kept.decimals or 0) and isinstance(other.value, Decimal):
+                    kept = replace(other, source=kept.source)
+                sources.append(other.source)
+                continue
+            findings.append(error(
+                "kcxbrl:inconsistentDuplicate",
+                f"{kept.concept} for {period_name(kept.period)} is printed as {kept.value} "
+                f"at {kept.source} and as {other.value} at {other.source}; the first is kept",
+                file=source, line=other.source.line,
+                ref="XBRL 2.1 4.10",
+            ))
+        concept = taxonomy.concept(kept.concept)
+        unit = unit_for(concept.type, kept.currency) if concept.numeric else None
+        facts.append(Fact(
+            concept=kept.concept,
+            context=contexts[key[1]],  # type: ignore[index]
+            value=kept.value,
+            unit=unit,
+            decimals=kept.decimals if concept.numeric else None,
+            lang=kept.lang,
+            sources=tuple(sorted(set(sources))),
+        ))
+
+    ordered_contexts = sorted(contexts.values(), key=lambda c: (c.period.end, c.period.start or c.period.end, c.members, c.id))
+    instance = Instance(
+        source=source,
+        schema_ref=schema_ref,
+        entity=entity,
+        contexts=tuple(ordered_contexts),
+        units=tuple(sorted(units.values(), key=lambda u: u.id)),
+        facts=tuple(facts),
+    )
+    return instance, findings

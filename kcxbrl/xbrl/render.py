@@ -1,0 +1,126 @@
+"""Instance → XBRL 2.1 XML text, through templates/instance.xbrl.j2.
+
+The template context is built here, from the model only; the output is
+byte-for-byte the same for the same instance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from decimal import Decimal
+from typing import TypedDict
+
+from kcxbrl import __version__
+from kcxbrl.xbrl.jinja import render, xml_decimal
+from kcxbrl.xbrl.model import Fact, Instance
+from kcxbrl.xbrl.taxonomy import Taxonomy
+
+
+class _FactView(TypedDict):
+    qname: str
+    id: str
+    context: str
+    unit: str | None
+    decimals: str | None
+    value: str
+    lang: str | None
+
+
+# A file name goes into a comment: XML forbids '--' there and control characters anywhere.
+_NOT_IN_COMMENT = re.compile(r"-(?=-)|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def comment_text(text: str) -> str:
+    return _NOT_IN_COMMENT.sub(lambda m: "- " if m.group(0) == "-" else "", text)
+
+
+def fact_identity(fact: Fact) -> str:
+    """What makes a fact the fact it is: concept, entity, period, dimensions, unit, language."""
+    context, unit = fact.context, fact.unit
+    period = context.period
+    parts = [
+        fact.concept,
+        f"{context.entity.scheme}#{context.entity.identifier}",
+        period.start.isoformat() if period.start else "",
+        period.end.isoformat(),
+        *(f"{m.dimension}{'~' if m.typed else '='}{m.value}" for m in sorted(context.members)),
+        "*".join(unit.numerator) + "/" + "*".join(unit.denominator) if unit else "",
+        fact.lang or "",
+    ]
+    return "\x1f".join(parts)
+
+
+def fact_id(fact: Fact) -> str:
+    """The fact's id in the instance and in every export: the concept's local
+    name and a digest of the fact's identity, so a fact keeps its id when
+    other facts come or go (a valid XML ID: NCName)."""
+    local = re.sub(r"[^A-Za-z0-9_.-]", "_", fact.concept.rsplit(":", 1)[-1])[:60]
+    digest = hashlib.sha256(fact_identity(fact).encode("utf-8")).hexdigest()[:12]
+    return f"{local}_{digest}" if re.match(r"[A-Za-z_]", local) else f"f_{local}_{digest}"
+
+
+def fact_ids(instance: Instance) -> tuple[str, ...]:
+    """The ids of the instance's facts, in order; two facts with one id are a bug."""
+    ids = tuple(fact_id(f) for f in instance.facts)
+    twice = sorted(fid for fid, count in Counter(ids).items() if count > 1)
+    if twice:
+        raise ValueError(f"facts share an identity: {twice[:5]}")
+    return ids
+
+
+def _fact_view(fact: Fact, fid: str, taxonomy: Taxonomy) -> _FactView:
+    value = xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
+    return {
+        "qname": taxonomy.qname(fact.concept),
+        "id": fid,
+        "context": fact.context.id,
+        "unit": fact.unit.id if fact.unit else None,
+        "decimals": str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None,
+        "value": value,
+        "lang": fact.lang,
+    }
+
+
+def context_views(instance: Instance, taxonomy: Taxonomy) -> list[dict[str, object]]:
+    """The instance's contexts as the templates write them (instance and Inline XBRL alike)."""
+    contexts: list[dict[str, object]] = []
+    for c in instance.contexts:
+        members = []
+        for m in c.members:
+            domain = None
+            if m.typed:
+                axis = taxonomy.concept(m.dimension.split(":", 1)[1])
+                domain = f"{taxonomy.prefix}:{axis.typed_domain}"
+            members.append({"dimension": m.dimension, "value": m.value, "typed": m.typed, "domain": domain})
+        contexts.append({
+            "id": c.id,
+            "scheme": c.entity.scheme,
+            "identifier": c.entity.identifier,
+            "members": members,
+            "instant": c.period.end.isoformat() if c.period.is_instant else None,
+            "start": c.period.start.isoformat() if c.period.start else None,
+            "end": c.period.end.isoformat(),
+        })
+    return contexts
+
+
+def unit_views(instance: Instance) -> list[dict[str, object]]:
+    return [{"id": u.id, "numerator": list(u.numerator), "denominator": list(u.denominator)} for u in instance.units]
+
+
+def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
+    facts = [_fact_view(f, fid, taxonomy) for f, fid in zip(instance.facts, fact_ids(instance))]
+    return render(
+        "instance.xbrl.j2",
+        version=__version__,
+        source=comment_text(instance.source),
+        prefix=taxonomy.prefix,
+        namespace=taxonomy.namespace,
+        schema_ref=instance.schema_ref,
+        extra_namespaces=list(instance.extra_namespaces),
+        contexts=context_views(instance, taxonomy),
+        units=unit_views(instance),
+        facts=facts,
+    )
