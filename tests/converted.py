@@ -15,6 +15,7 @@ from kcxbrl.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 XBRLI = "http://www.xbrl.org/2003/instance"
+XBRLDI = "http://xbrl.org/2006/xbrldi"
 KC = "http://kcxbrl.org/taxonomy/2026"
 
 
@@ -74,3 +75,22 @@ def assert_fact(prefix: str, concept: str, context: str, unit: str | None, value
     assert found is not None, f"no fact {concept} {context} {unit}"
     assert Decimal(found.value) == Decimal(value)
     assert found.decimals == decimals
+
+
+@lru_cache(maxsize=8)
+def dimensional(prefix: str) -> list[tuple[str, str | None, str, dict[str, str], str, str | None]]:
+    """(concept, period start, period end, {axis: typed value}, value, unit) of every fact."""
+    out, _ = converted()
+    root = etree.parse(str(out / (sample(prefix).stem + ".xbrl"))).getroot()
+    contexts = {}
+    for ctx in root.iter(f"{{{XBRLI}}}context"):
+        start = ctx.findtext(f".//{{{XBRLI}}}startDate")
+        end = ctx.findtext(f".//{{{XBRLI}}}endDate") or ctx.findtext(f".//{{{XBRLI}}}instant")
+        members = {m.get("dimension"): "".join(m.itertext()) for m in ctx.iter(f"{{{XBRLDI}}}typedMember")}
+        contexts[ctx.get("id")] = (start, end, members)
+    found = []
+    for el in root:
+        if isinstance(el.tag, str) and el.tag.startswith(f"{{{KC}}}"):
+            start, end, members = contexts[el.get("contextRef")]
+            found.append((etree.QName(el).localname, start, end, members, el.text or "", el.get("unitRef")))
+    return found

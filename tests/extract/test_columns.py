@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Callable
 
 import pytest
@@ -22,8 +21,8 @@ from kcxbrl.xbrl.model import ColumnKind, Layout, Period, Table
 from kcxbrl.text.read import read_filing, read_text
 from kcxbrl.extract.tables import place_tables
 from kcxbrl.xbrl.taxonomy import default_taxonomy
+from paths import SAMPLES
 
-SAMPLES = Path(__file__).parent.parent / "samples"
 
 Q4_2024 = Period(date(2024, 10, 1), date(2024, 12, 31))
 Q3_2025 = Period(date(2025, 7, 1), date(2025, 9, 30))

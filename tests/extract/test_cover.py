@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pytest
-from lxml import etree
 
-from converted import KC, converted, facts, sample
+from converted import dimensional, facts, sample
 from kcxbrl.extract.kinds import Kind, detect
 from kcxbrl.text.read import read_filing
 
-XBRLI = "http://www.xbrl.org/2003/instance"
-XBRLDI = "http://xbrl.org/2006/xbrldi"
 
 # prefix → (cover context, period end, signature date, signer, title, exhibits)
 COVERS = {
@@ -30,25 +26,6 @@ COVERS = {
             "Vice Chairman of the Board, Executive Director, and acting Chief Executive Officer",
             {"99.1": "Interim Results Announcement for the Six Months Ended June 30, 2025"}),
 }
-
-
-@lru_cache(maxsize=8)
-def dimensional(prefix: str) -> list[tuple[str, str | None, str, dict[str, str], str, str | None]]:
-    """(concept, period start, period end, {axis: typed value}, value, unit) of every fact."""
-    out, _ = converted()
-    root = etree.parse(str(out / (sample(prefix).stem + ".xbrl"))).getroot()
-    contexts = {}
-    for ctx in root.iter(f"{{{XBRLI}}}context"):
-        start = ctx.findtext(f".//{{{XBRLI}}}startDate")
-        end = ctx.findtext(f".//{{{XBRLI}}}endDate") or ctx.findtext(f".//{{{XBRLI}}}instant")
-        members = {m.get("dimension"): "".join(m.itertext()) for m in ctx.iter(f"{{{XBRLDI}}}typedMember")}
-        contexts[ctx.get("id")] = (start, end, members)
-    found = []
-    for el in root:
-        if isinstance(el.tag, str) and el.tag.startswith(f"{{{KC}}}"):
-            start, end, members = contexts[el.get("contextRef")]
-            found.append((etree.QName(el).localname, start, end, members, el.text or "", el.get("unitRef")))
-    return found
 
 
 def text_of(prefix: str, concept: str, context: str) -> str:

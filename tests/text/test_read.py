@@ -7,8 +7,8 @@ import pytest
 from kcxbrl.errors import InputError
 from kcxbrl.xbrl.model import Document, Row, Table, TextLine
 from kcxbrl.text.read import clean_text, read_filing, read_text
+from paths import SAMPLES
 
-SAMPLES = Path(__file__).parent.parent / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
 

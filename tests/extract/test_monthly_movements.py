@@ -21,8 +21,9 @@ from kcxbrl.findings import Level
 from kcxbrl.xbrl.model import Fact, Period, Unit
 from kcxbrl.text.read import read_text
 from kcxbrl.validation.validator import validate_file
+from paths import DATA as TEST_DATA
 
-DATA = Path(__file__).resolve().parent / "data" / "next"
+DATA = TEST_DATA / "next"
 FIXTURES = sorted(p for p in DATA.glob("monthly_*.txt") if p.with_suffix(".expected.csv").exists())
 
 Key = tuple[str, str, str, str, str, str]

@@ -11,7 +11,8 @@ import pytest
 from converted import converted, sample
 from kcxbrl.pipeline import convert_document
 from kcxbrl.text.read import read_filing, read_text
-from test_cover import dimensional
+from converted import dimensional
+from paths import DATA
 
 SCHEME = "kc:ShareSchemeAxis"
 OPTIONS = "2013 Share Option Scheme"
@@ -163,7 +164,7 @@ def test_monthly_tables_are_not_reported_unmapped() -> None:
 # Never silent: shifted rows, unreadable cells, broken sums of the movements
 # --------------------------------------------------------------------------
 
-MOVEMENTS = Path(__file__).resolve().parent / "data" / "next" / "monthly_movements.txt"
+MOVEMENTS = DATA / "next" / "monthly_movements.txt"
 
 
 def _convert(text: str, name: str):  # type: ignore[no-untyped-def]

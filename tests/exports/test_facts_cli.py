@@ -11,6 +11,7 @@ import pytest
 
 from converted import converted, sample
 from kcxbrl.cli import main
+from paths import ROOT
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -115,11 +116,11 @@ def test_the_readme_shows_real_output(capsys) -> None:
     import re
     import shlex
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     examples = re.findall(r"^\$ kcxbrl (facts .+)\n((?:(?!\$ |```).*\n)+)", readme, flags=re.M)
     assert len(examples) >= 2
     out_dir, _ = converted()
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     for command, shown in examples:
         argv = [a.replace("out/", f"{out_dir}/") if a.startswith("out/") else str(root / a) if a.startswith("samples/") else a
                 for a in shlex.split(command)]

@@ -22,8 +22,9 @@ from lxml import etree
 from kcxbrl.cli import main
 from kcxbrl.findings import Level
 from kcxbrl.validation.validator import INPUT_CODES, is_valid, iter_findings, validate_file
+from paths import DATA as TEST_DATA
 
-DATA = Path(__file__).parent / "data" / "validate"
+DATA = TEST_DATA / "validate"
 MANIFEST = tomllib.loads((DATA / "expected.toml").read_text(encoding="utf-8"))
 CASES: list[dict[str, object]] = MANIFEST["case"]
 HAVE_ARELLE = importlib.util.find_spec("arelle") is not None

@@ -18,8 +18,9 @@ import pytest
 
 from kcxbrl.cli import main
 from tests.converted import sample
+from paths import TESTS
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = TESTS / "artifacts"
 WIDTH, HEIGHT = 1280, 2000
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 

@@ -27,8 +27,8 @@ from kcxbrl.findings import Level
 from kcxbrl.text.read import clean_text, decode, read_text
 from kcxbrl.validation.validator import validate_file
 from kcxbrl.text.values import parse_date, parse_number
+from paths import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 LONG = int(os.environ.get("KCXBRL_HYPOTHESIS_EXAMPLES", "0"))
 
 

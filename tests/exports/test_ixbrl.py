@@ -23,11 +23,12 @@ from kcxbrl.validation.safexml import XML_SYNTAX
 from tests.arelle_facts import arelle_facts
 from tests.arelle_runner import HAVE_ARELLE, problems, run_arelle
 from tests.converted import SAMPLES, sample
+from paths import DATA
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 XHTML = "http://www.w3.org/1999/xhtml"
 STEMS = [p.stem for p in sorted(SAMPLES.glob("*.txt"))]
-NEXT = Path(__file__).resolve().parent / "data" / "next"
+NEXT = DATA / "next"
 
 
 @lru_cache(maxsize=1)

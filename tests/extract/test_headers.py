@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,8 @@ from kcxbrl.xbrl.model import ColumnKind, Document, Layout, Period, Row, Table, 
 from kcxbrl.text.read import read_filing, read_text
 from kcxbrl.extract.tables import place_tables
 from kcxbrl.xbrl.taxonomy import default_taxonomy
+from paths import SAMPLES
 
-SAMPLES = Path(__file__).parent.parent / "samples"
 
 FY2024 = Period(date(2024, 1, 1), date(2024, 12, 31))
 FY2025 = Period(date(2025, 1, 1), date(2025, 12, 31))
