@@ -33,7 +33,8 @@ _FILE_NUMBER = _concept("EntityFileNumber")
 _REGISTRANT = _concept("EntityRegistrantName")
 _REGISTRANT_CHINESE = _concept("EntityRegistrantNameChinese")
 _ADDRESS = _concept("EntityAddress")  # the whole address, when its lines are not told apart
-_ADDRESS_LINES = tuple(_concept(f"EntityAddressAddressLine{n}") for n in (1, 2, 3))
+_ADDRESS_LINES = tuple(map(_concept, ("EntityAddressAddressLine1", "EntityAddressAddressLine2",
+                                      "EntityAddressAddressLine3")))
 _CITY = _concept("EntityAddressCityOrTown")
 _POSTAL_CODE = _concept("EntityAddressPostalZipCode")
 _COUNTRY = _concept("EntityAddressCountryName")

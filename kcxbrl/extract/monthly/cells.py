@@ -102,3 +102,12 @@ def numbers(reader: Reader, place: Place, row: Row, span: Span, label: str) -> l
             continue
         out.append((i, number))
     return out
+
+
+def one_number(reader: Reader, place: Place, row: Row, span: Span, label: str, who: str) -> tuple[int, Number] | None:
+    """The one number under a header and its cell; several are reported (``who`` prints them) and none is read."""
+    found = numbers(reader, place, row, span, label)
+    if len(found) > 1:
+        reader.warn("kcxbrl:monthlyCellAmbiguous", f"{who} prints {len(found)} numbers under "
+                    f"'{span.header}'; none is read", row.line)
+    return found[0] if len(found) == 1 else None

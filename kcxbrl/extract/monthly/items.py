@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from kcxbrl.extract.concepts import declared_by
-from kcxbrl.extract.monthly.cells import NOT_APPLICABLE, Place, Span, cells, currency, not_a_number, numbers, words
+from kcxbrl.extract.monthly.cells import (
+    NOT_APPLICABLE, Place, Span, cells, currency, not_a_number, one_number, words,
+)
 from kcxbrl.extract.monthly.form import Column
 from kcxbrl.extract.monthly.reader import Reader
 from kcxbrl.text.values import parse_number
@@ -98,14 +100,10 @@ def _cell(reader: Reader, place: Place, row: Row, span: Span, column: Column,
             reader.day(column.concept, " ".join(t for _, t in printed), row.line, members=members,
                        table=place.table.index)
         return
-    found = numbers(reader, place, row, span, name)
-    if not found:
+    found = one_number(reader, place, row, span, name, f"'{name}'")
+    if found is None:
         return
-    if len(found) > 1:
-        reader.warn("kcxbrl:monthlyCellAmbiguous", f"'{name}' prints {len(found)} numbers under "
-                    f"'{span.header}'; none is read", row.line)
-        return
-    at, number = found[0]
+    at, number = found
     code = None
     if column.read == "amount":
         code = currency(row, at, reader)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kcxbrl.extract.monthly.cells import (
-    NOT_APPLICABLE, Place, Span, cells, column, currency, has_number, not_a_number, numbers, spans, words,
+    NOT_APPLICABLE, Place, Span, cells, column, currency, has_number, not_a_number, one_number, spans, words,
 )
 from kcxbrl.extract.monthly.form import Column, Form, Section
 from kcxbrl.extract.monthly.items import APPROVAL_ROW, ItemRows
@@ -134,14 +134,10 @@ def _balance_cell(reader: Reader, place: Place, row: Row, row_for_numbers: Row, 
             reader.warn("kcxbrl:monthlyColumnUnknown", f"column '{span.header}' of table {place.table.index} "
                         "is not known; its value is not read", row.line)
         return
-    found = numbers(reader, place, row_for_numbers, span, label)
-    if not found:
+    found = one_number(reader, place, row_for_numbers, span, label, f"row '{label}'")
+    if found is None:
         return
-    if len(found) > 1:
-        reader.warn("kcxbrl:monthlyCellAmbiguous", f"row '{label}' prints {len(found)} numbers under "
-                    f"'{span.header}'; none is read", row.line)
-        return
-    at, number = found[0]
+    at, number = found
     concept = found_column.movement if kind == "change" else found_column.balance
     if concept is None:
         reader.warn("kcxbrl:monthlyRowUnread", f"'{span.header}' has no movement concept", row.line)
