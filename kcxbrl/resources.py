@@ -1,11 +1,14 @@
-"""Where the bundled taxonomy, templates and sample filings live.
+"""Where the bundled taxonomy, templates and sample filings live, and the taxonomy's version.
 
 From a checkout (or an editable install) they sit beside the package; from a
-wheel they are package data under ``kcxbrl/_data``.
+wheel they are package data under ``kcxbrl/_data``.  The version is data
+(``taxonomy/version.toml``); every name and URI that carries it is made here.
 """
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,3 +33,43 @@ def templates_dir() -> Path:
 
 def samples_dir() -> Path:
     return _find("samples")
+
+
+@dataclass(frozen=True)
+class TaxonomyVersion:
+    """The bundled taxonomy's version and the SEC releases its concepts correspond to."""
+
+    version: str
+    us_gaap: str
+    dei: str
+
+    @property
+    def namespace(self) -> str:
+        return f"http://kcxbrl.org/taxonomy/{self.version}"
+
+    @property
+    def schema_file(self) -> str:
+        return f"kc-{self.version}.xsd"
+
+    @property
+    def role_base(self) -> str:
+        return f"{self.namespace}/role/"
+
+    @property
+    def extension_base(self) -> str:
+        """A filing's extension namespace is this plus the filing's stem."""
+        return f"{self.namespace}/ext/"
+
+    @property
+    def us_gaap_namespace(self) -> str:
+        return f"http://fasb.org/us-gaap/{self.us_gaap}"
+
+    @property
+    def dei_namespace(self) -> str:
+        return f"http://xbrl.sec.gov/dei/{self.dei}"
+
+
+@lru_cache(maxsize=1)
+def taxonomy_version() -> TaxonomyVersion:
+    data = tomllib.loads((taxonomy_dir() / "version.toml").read_text(encoding="utf-8"))["taxonomy"]
+    return TaxonomyVersion(str(data["version"]), str(data["us-gaap"]), str(data["dei"]))

@@ -18,10 +18,11 @@ from typing import Iterable, Sequence
 from kcxbrl.errors import InputError
 from kcxbrl.xbrl.model import calendar_span
 from kcxbrl.exports.records import FactRecord, sort_key
+from kcxbrl.text.currencies import currencies
 from kcxbrl.xbrl.taxonomy import default_taxonomy
 
-# How people write the currencies of the filings.
-CURRENCY_SIGNS = {"CNY": "RMB", "USD": "US$", "HKD": "HK$"}
+# How people write the currencies of the filings (taxonomy/mapping/currencies.toml).
+CURRENCY_SIGNS = currencies().signs()
 _PERIOD = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _TEXT_WIDTH = 60
 _LABEL_WIDTH = 100

@@ -12,35 +12,52 @@ could hold them all, and the number stays a readable aspect of the fact.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from kcxbrl.extract.entities import Registrant
+from kcxbrl.extract.concepts import declared_by
+from kcxbrl.extract.entities import Registrant, find_file_number
+from kcxbrl.extract.kinds import COVER_TITLE, SIGNATURE_TITLE, FilingKinds
+from kcxbrl.extract.periods import month_period
 from kcxbrl.findings import Finding, info, warning
-from kcxbrl.extract.kinds import FilingKinds
 from kcxbrl.xbrl.model import Document, Draft, Member, Period, Provenance, TextLine
 from kcxbrl.xbrl.taxonomy import PREFIX
 from kcxbrl.text.values import MONTHS, parse_date
 
-EXHIBIT_AXIS = f"{PREFIX}:ExhibitNumberAxis"
+_concept = declared_by(__name__)
+EXHIBIT_AXIS = f"{PREFIX}:{_concept('ExhibitNumberAxis')}"
+_PERIOD_END = _concept("DocumentPeriodEndDate")
+_DOCUMENT_TYPE = _concept("DocumentType")
+_FILE_NUMBER = _concept("EntityFileNumber")
+_REGISTRANT = _concept("EntityRegistrantName")
+_REGISTRANT_CHINESE = _concept("EntityRegistrantNameChinese")
+_ADDRESS = _concept("EntityAddress")  # the whole address, when its lines are not told apart
+_ADDRESS_LINES = tuple(map(_concept, ("EntityAddressAddressLine1", "EntityAddressAddressLine2",
+                                      "EntityAddressAddressLine3")))
+_CITY = _concept("EntityAddressCityOrTown")
+_POSTAL_CODE = _concept("EntityAddressPostalZipCode")
+_COUNTRY = _concept("EntityAddressCountryName")
+_ANNUAL_REPORT_FORM = _concept("AnnualReportForm")
+_TICKER = _concept("TradingSymbol")
+_STOCK_CODE = _concept("HkexStockCode")
+_EXHIBIT = _concept("ExhibitDescription")
+_SIGNATURE_DATE = _concept("SignatureDate")
+_SIGNER_NAME = _concept("SignerName")
+_SIGNER_TITLE = _concept("SignerTitle")
 
 _MONTH_OF = re.compile(r"^for the month of\s+([A-Za-z]+)\.?,?\s+(\d{4})\b", re.I)
-_FORM = re.compile(r"^form\s+6-k$", re.I)
-_FILE_NUMBER = re.compile(r"Commission\s+file\s+number\s*:?\s*(\d{3}-\d{4,6})", re.I)
 _NAME_NOTE = re.compile(r"^\(exact name of registrant", re.I)
 _ADDRESS_NOTE = re.compile(r"^\(address of principal executive offices?\)", re.I)
 _FORMS_LINE = re.compile(r"^(?=.*form\s+20-f)(?=.*form\s+40-f).*$", re.I)
 _FORM_NAME = re.compile(r"form\s+(20-F|40-F)", re.I)
 _MARK = re.compile(r"[☒✓✔☑]|\[[xX]\]|(?<![\w-])[xX](?![\w-])")
-_SIGNATURE = re.compile(r"^signatures?$", re.I)
 _FIELD = re.compile(r"^(date|by|name|title)\s*:\s*(.*)$", re.I)
 _ANY_FIELD = re.compile(r"^[A-Za-z][A-Za-z ()/]{0,40}:")
 _CITY_LINE = re.compile(r"^(?P<city>[^,\d]+),\s*(?P<zip>\d{4,6}),\s*(?P<country>[^,]+)$")
 _CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff（）()]+公司$")
-_TICKER = re.compile(r"\((?:nasdaq\s+stock\s+ticker)\s*:\s*([A-Z]{1,5})\)|\bNASDAQ\s*:\s*([A-Z]{1,5})\b", re.I)
-_STOCK_CODE = re.compile(r"\(stock\s+code\s*:\s*(\d{1,5})\)|\bHKEX\s*:\s*(\d{1,5})\b", re.I)
+_TICKER_TEXT = re.compile(r"\((?:nasdaq\s+stock\s+ticker)\s*:\s*([A-Z]{1,5})\)|\bNASDAQ\s*:\s*([A-Z]{1,5})\b", re.I)
+_STOCK_CODE_TEXT = re.compile(r"\(stock\s+code\s*:\s*(\d{1,5})\)|\bHKEX\s*:\s*(\d{1,5})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -56,10 +73,6 @@ class _Ctx:
 
     def day(self, concept: str, value: date, line: int) -> Draft:
         return Draft(concept, self.period, value.isoformat(), None, Provenance(self.file, line))
-
-
-def month_period(month: int, year: int) -> Period:
-    return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
 
 def cover_month(lines: tuple[TextLine, ...]) -> tuple[Period, int] | None:
@@ -82,17 +95,14 @@ def cover_facts(
                             "no cover facts are written", file=source, line=1)]
     period, month_line = found
     ctx = _Ctx(source, period)
-    drafts: list[Draft] = [ctx.day("DocumentPeriodEndDate", period.end, month_line)]
+    drafts: list[Draft] = [ctx.day(_PERIOD_END, period.end, month_line)]
     findings: list[Finding] = []
-    for line in lines:
-        if _FORM.match(line.text):
-            drafts.append(ctx.text("DocumentType", "6-K", line.line))
-            break
-    for line in lines:
-        match = _FILE_NUMBER.search(line.text)
-        if match:
-            drafts.append(ctx.text("EntityFileNumber", match[1], line.line))
-            break
+    title = next((line for line in lines if COVER_TITLE.match(line.text)), None)
+    if title is not None:
+        drafts.append(ctx.text(_DOCUMENT_TYPE, "6-K", title.line))
+    file_number = find_file_number(document)
+    if file_number is not None:
+        drafts.append(ctx.text(_FILE_NUMBER, *file_number))
     drafts += _registrant(lines, ctx)
     drafts += _address(lines, ctx)
     more, more_findings = _annual_form(lines, ctx, registrant)
@@ -104,7 +114,7 @@ def cover_facts(
     findings += more_findings
     for exhibit in kinds.exhibits:
         member = Member(EXHIBIT_AXIS, exhibit.number, typed=True)
-        drafts.append(ctx.text("ExhibitDescription", exhibit.description, exhibit.line, members=(member,)))
+        drafts.append(ctx.text(_EXHIBIT, exhibit.description, exhibit.line, members=(member,)))
     return drafts, findings
 
 
@@ -112,11 +122,11 @@ def _registrant(lines: tuple[TextLine, ...], ctx: _Ctx) -> list[Draft]:
     out: list[Draft] = []
     for before, line in zip(lines, lines[1:]):
         if _NAME_NOTE.match(line.text):
-            out.append(ctx.text("EntityRegistrantName", before.text, before.line))
+            out.append(ctx.text(_REGISTRANT, before.text, before.line))
             break
     for line in lines:
         if _CHINESE_NAME.match(line.text):
-            out.append(ctx.text("EntityRegistrantNameChinese", line.text, line.line, lang="zh"))
+            out.append(ctx.text(_REGISTRANT_CHINESE, line.text, line.line, lang="zh"))
             break
     return out
 
@@ -131,15 +141,14 @@ def _address(lines: tuple[TextLine, ...], ctx: _Ctx) -> list[Draft]:
     last = _CITY_LINE.match(parts[-1].text)
     if last is None or len(parts) > 4:
         text = ", ".join(p.text.rstrip(", ") for p in parts)
-        return [ctx.text("EntityAddress", text, parts[0].line)]
+        return [ctx.text(_ADDRESS, text, parts[0].line)]
     out = [
-        ctx.text(f"EntityAddressAddressLine{n}", p.text.rstrip(", "), p.line)
-        for n, p in zip(("1", "2", "3"), parts[:-1])
+        ctx.text(concept, p.text.rstrip(", "), p.line) for concept, p in zip(_ADDRESS_LINES, parts[:-1])
     ]
     city = parts[-1].line
-    out.append(ctx.text("EntityAddressCityOrTown", last["city"].strip(), city))
-    out.append(ctx.text("EntityAddressPostalZipCode", last["zip"], city))
-    out.append(ctx.text("EntityAddressCountryName", last["country"].strip(), city))
+    out.append(ctx.text(_CITY, last["city"].strip(), city))
+    out.append(ctx.text(_POSTAL_CODE, last["zip"], city))
+    out.append(ctx.text(_COUNTRY, last["country"].strip(), city))
     return out
 
 
@@ -152,13 +161,13 @@ def _annual_form(
         return [], []
     marked = _marked_form(line.text)
     if marked:
-        return [ctx.text("AnnualReportForm", marked, line.line)], []
+        return [ctx.text(_ANNUAL_REPORT_FORM, marked, line.line)], []
     if registrant is None or registrant.annual_report_form is None:
         return [], [warning("kcxbrl:annualReportFormUnknown", "the cover prints no check mark on "
                             "'Form 20-F Form 40-F' and the entity registry names no form; no fact is written",
                             file=ctx.file, line=line.line)]
     form = registrant.annual_report_form
-    return [ctx.text("AnnualReportForm", form, line.line)], [info(
+    return [ctx.text(_ANNUAL_REPORT_FORM, form, line.line)], [info(
         "kcxbrl:annualReportFormFromRegistry",
         f"the cover prints no check mark on '{line.text}'; AnnualReportForm {form} is taken from the "
         f"entity registry (taxonomy/mapping/entities.toml)",
@@ -184,24 +193,24 @@ def _listing(document: Document, ctx: _Ctx) -> list[Draft]:
     out: list[Draft] = []
     ticker = code = None
     for line in document.text_lines:
-        if ticker is None and (m := _TICKER.search(line.text)):
+        if ticker is None and (m := _TICKER_TEXT.search(line.text)):
             ticker = m[1] or m[2]
-            out.append(ctx.text("TradingSymbol", ticker.upper(), line.line))
-        if code is None and (m := _STOCK_CODE.search(line.text)):
+            out.append(ctx.text(_TICKER, ticker.upper(), line.line))
+        if code is None and (m := _STOCK_CODE_TEXT.search(line.text)):
             code = m[1] or m[2]
-            out.append(ctx.text("HkexStockCode", code, line.line))
+            out.append(ctx.text(_STOCK_CODE, code, line.line))
     if code is None:
         # a monthly return prints its stock code only in its tables
         for table in document.tables:
             for row in table.rows:
                 if row.label.lower().startswith("stock code") and len(row.cells) > 1 and row.cells[1].isdigit():
-                    out.append(ctx.text("HkexStockCode", row.cells[1], row.line))
+                    out.append(ctx.text(_STOCK_CODE, row.cells[1], row.line))
                     return out
     return out
 
 
 def _signature(lines: tuple[TextLine, ...], ctx: _Ctx) -> tuple[list[Draft], list[Finding]]:
-    start = next((i for i, t in enumerate(lines) if _SIGNATURE.match(t.text)), None)
+    start = next((i for i, t in enumerate(lines) if SIGNATURE_TITLE.match(t.text)), None)
     if start is None:
         return [], [warning("kcxbrl:coverNoSignature", "the cover prints no SIGNATURE block",
                             file=ctx.file, line=1)]
@@ -217,9 +226,9 @@ def _signature(lines: tuple[TextLine, ...], ctx: _Ctx) -> tuple[list[Draft], lis
         if key == "date":
             day = parse_date(value)
             if day is not None:
-                out.append(ctx.day("SignatureDate", day, line.line))
+                out.append(ctx.day(_SIGNATURE_DATE, day, line.line))
         elif key == "name" and value:
-            out.append(ctx.text("SignerName", value, line.line))
+            out.append(ctx.text(_SIGNER_NAME, value, line.line))
         elif key == "title" and value:
             # a long title wraps onto the next line
             last = line.line
@@ -228,7 +237,7 @@ def _signature(lines: tuple[TextLine, ...], ctx: _Ctx) -> tuple[list[Draft], lis
                     break
                 value += " " + nxt.text
                 last = nxt.line
-            out.append(ctx.text("SignerTitle", value, line.line))
+            out.append(ctx.text(_SIGNER_TITLE, value, line.line))
         if seen >= {"date", "name", "title"}:
             break
     if "title" not in seen or "name" not in seen:

@@ -17,10 +17,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
+from kcxbrl.extract.concepts import TRANSLATION_RATE, declared_by
 from kcxbrl.xbrl.extension import FilingCalculation
 from kcxbrl.findings import Finding, warning
 from kcxbrl.xbrl.model import Fact, Instance, Period
 from kcxbrl.xbrl.taxonomy import Calculation, Role, Taxonomy
+from kcxbrl.text.currencies import currencies
+
+_concept = declared_by(__name__)
+_ASSETS = _concept("Assets")
+_LIABILITIES_AND_EQUITY = _concept("LiabilitiesAndEquity")
+_CASH = _concept("CashCashEquivalentsAndRestrictedCash")
+_CASH_CHANGE = _concept("CashPeriodIncreaseDecrease")
 
 
 def _where(fact: Fact) -> str:
@@ -46,22 +54,23 @@ def _rates(instance: Instance) -> dict[object, Decimal]:
     return {
         f.context.period.end: Decimal(f.value)
         for f in instance.facts
-        if f.concept == "ConvenienceTranslationRate" and isinstance(f.value, Decimal)
+        if f.concept == TRANSLATION_RATE and isinstance(f.value, Decimal)
     }
 
 
 def check_translation(instance: Instance) -> list[Finding]:
-    """US$ = RMB / rate, for every monetary fact printed in both currencies."""
+    """US$ = RMB / rate (convenience = reporting / rate), for every monetary fact printed in both."""
     rates = _rates(instance)
     if len(rates) != 1:
         return []  # no stated rate, or several: nothing to check against
     rate = next(iter(rates.values()))
-    cny = {(f.concept, f.context.id): f for f in instance.facts if f.unit and f.unit.id == "CNY"}
+    money = currencies()
+    reported = {(f.concept, f.context.id): f for f in instance.facts if f.unit and f.unit.id == money.reporting}
     out = []
     for fact in instance.facts:
-        if not (fact.unit and fact.unit.id == "USD" and isinstance(fact.value, Decimal)):
+        if not (fact.unit and fact.unit.id == money.convenience and isinstance(fact.value, Decimal)):
             continue
-        base = cny.get((fact.concept, fact.context.id))
+        base = reported.get((fact.concept, fact.context.id))
         if base is None or not isinstance(base.value, Decimal):
             continue
         expected = base.value / rate
@@ -69,8 +78,9 @@ def check_translation(instance: Instance) -> list[Finding]:
         if abs(fact.value - expected) > tolerance:
             out.append(warning(
                 "kcxbrl:translationMismatch",
-                f"{fact.concept} {fact.context.id}: US$ {_text(fact.value)} ({_where(fact)}) is not "
-                f"RMB {_text(base.value)} ({_where(base)}) / {rate} = {_text(expected.quantize(Decimal(1)))} "
+                f"{fact.concept} {fact.context.id}: {money.sign(money.convenience)} {_text(fact.value)} "
+                f"({_where(fact)}) is not {money.sign(money.reporting)} {_text(base.value)} ({_where(base)}) "
+                f"/ {rate} = {_text(expected.quantize(Decimal(1)))} "
                 f"within {TRANSLATION_UNITS} units of the last printed digit",
                 file=instance.source, line=fact.sources[0].line if fact.sources else None,
             ))
@@ -87,8 +97,8 @@ def _by(instance: Instance, concept: str) -> dict[tuple[Period, str], Fact]:
 
 def check_identities(instance: Instance) -> list[Finding]:
     out = []
-    assets = _by(instance, "Assets")
-    equity_side = _by(instance, "LiabilitiesAndEquity")
+    assets = _by(instance, _ASSETS)
+    equity_side = _by(instance, _LIABILITIES_AND_EQUITY)
     for key, total in assets.items():
         other = equity_side.get(key)
         if other is not None and other.value != total.value:
@@ -98,8 +108,8 @@ def check_identities(instance: Instance) -> list[Finding]:
                 f"{_text(other.value)} ({_where(other)}) at {key[0].end}",
                 file=instance.source, line=total.sources[0].line if total.sources else None,
             ))
-    cash = _by(instance, "CashCashEquivalentsAndRestrictedCash")
-    change = _by(instance, "CashPeriodIncreaseDecrease")
+    cash = _by(instance, _CASH)
+    change = _by(instance, _CASH_CHANGE)
     for (period, unit), delta in change.items():
         opening = cash.get((period.opening(), unit))
         closing = cash.get((period.closing(), unit))

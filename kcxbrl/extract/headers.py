@@ -14,15 +14,16 @@ different phrases is a finding, never a guess.
 
 from __future__ import annotations
 
-import calendar
 import logging
 import re
-from datetime import date, timedelta
+from datetime import date
 from itertools import combinations
 from math import comb
 
 from kcxbrl.findings import Finding, warning
 from kcxbrl.xbrl.model import Column, ColumnKind, Layout, Period, Row, Table
+from kcxbrl.extract.periods import months_ended
+from kcxbrl.text.currencies import currencies
 from kcxbrl.text.values import MONTHS, find_dates, is_year, parse_number
 
 log = logging.getLogger(__name__)
@@ -42,14 +43,9 @@ _SCALES = (
     # a caption of its own naming the currency only: amounts in full units
     (re.compile(
         r"^\(?\s*(?:all\s+)?(?:amounts?\s+)?(?:are\s+)?(?:(?:expressed|stated|presented)\s+)?in\s+"
-        r"(?:RMB|CNY|Renminbi|US\s?\$|USD|U\.S\.\s+dollars?|HK\$|HKD)\s*\)?$",
+        rf"(?:{currencies().any_word()})\s*\)?$",
         re.IGNORECASE,
     ), 0),
-)
-CURRENCIES = (
-    (re.compile(r"\bRMB\b|\bCNY\b|\bRenminbi\b"), "CNY"),
-    (re.compile(r"\bUS\s?\$|\bUSD\b|\bU\.S\.\s+dollars?\b", re.IGNORECASE), "USD"),
-    (re.compile(r"\bHK\$|\bHKD\b|\bHong Kong dollars?\b", re.IGNORECASE), "HKD"),
 )
 _NOISE = re.compile(r"\((?:un)?audited\)", re.IGNORECASE)
 _NOTE = re.compile(r"notes?|note\(s\)", re.IGNORECASE)
@@ -280,7 +276,7 @@ def _column(j: int, header: str, default_scale: int, *, contested: bool = False)
 
 
 def _currency(body: str) -> tuple[str | None, list[str]]:
-    found = {code for pattern, code in CURRENCIES if pattern.search(body)}
+    found = {code for pattern, code in currencies().words() if pattern.search(body)}
     if len(found) > 1:
         return None, [CURRENCY_AMBIGUOUS]
     return (found.pop() if found else None), []
@@ -310,7 +306,7 @@ def _period(body: str) -> tuple[Period | None, str | None]:
     months = durations.pop() if durations else None
     if months is None:
         return Period(None, end), None  # `As at` or a bare date: an instant
-    return Period(_months_back(end + timedelta(days=1), months), end), None
+    return months_ended(end, months), None
 
 
 def _month_days(body: str) -> set[tuple[int, int]]:
@@ -322,13 +318,6 @@ def _month_days(body: str) -> set[tuple[int, int]]:
         if month is not None:
             days.add((month, int(day)))
     return days
-
-
-def _months_back(day: date, months: int) -> date:
-    total = day.year * 12 + day.month - 1 - months
-    year, month0 = divmod(total, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(day.day, last))
 
 
 def _holds_numbers(rows: tuple[Row, ...], j: int) -> bool:

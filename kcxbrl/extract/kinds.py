@@ -41,10 +41,13 @@ class FilingKinds:
 
 
 _INDEX = re.compile(r"^exhibit\s+index$", re.I)
-_INDEX_END = re.compile(r"^signatures?$", re.I)
 _NUMBER = re.compile(r"^(\d{1,3}\.\d{1,3})$")
 _TEXT_EXHIBIT = re.compile(r"^(\d{1,3}\.\d{1,3})\s+(\S.*)$")
-_COVER = re.compile(r"^form\s+6-k$", re.I)
+# The cover's title line, the heading of its signature block (which ends the
+# exhibit index), and the title of an HKEX monthly return's body.
+COVER_TITLE = re.compile(r"^form\s+6-k$", re.I)
+SIGNATURE_TITLE = re.compile(r"^signatures?$", re.I)
+MONTHLY_TITLE = re.compile(r"^monthly return for equity issuer", re.I)
 _MONTHLY = re.compile(r"monthly\s+return", re.I)
 _RESULTS = re.compile(r"\bresults\b", re.I)
 _MONTHLY_BODY = re.compile(r"^for the month ended\s*:", re.I)
@@ -67,7 +70,7 @@ def exhibits(document: Document) -> tuple[Exhibit, ...]:
             if _INDEX.match(block.text):
                 inside = True
                 continue
-            if inside and _INDEX_END.match(block.text):
+            if inside and SIGNATURE_TITLE.match(block.text):
                 break
             match = _TEXT_EXHIBIT.match(block.text) if inside else None
             if match:
@@ -92,11 +95,9 @@ def detect(document: Document) -> FilingKinds:
     listed = exhibits(document)
     kinds = {e.kind for e in listed}
     lines = document.text_lines
-    if any(_COVER.match(t.text) for t in lines):
+    if any(COVER_TITLE.match(t.text) for t in lines):
         kinds.add(Kind.COVER)
     # a return's body is recognised even when the index does not list it
-    if any(_MONTHLY_BODY.match(t.text) for t in lines) and any(
-        t.text.lower().startswith("monthly return for equity issuer") for t in lines
-    ):
+    if any(_MONTHLY_BODY.match(t.text) for t in lines) and any(MONTHLY_TITLE.match(t.text) for t in lines):
         kinds.add(Kind.MONTHLY_RETURN)
     return FilingKinds(frozenset(kinds), listed)

@@ -19,10 +19,10 @@ from typing import Iterable, Sequence
 
 from kcxbrl.extract.cover import cover_month
 from kcxbrl.findings import Finding, warning
-from kcxbrl.extract.headers import CURRENCIES
 from kcxbrl.extract.kinds import FilingKinds, Kind
 from kcxbrl.xbrl.model import Document, Fact, Instance, Period, Table, TextLine
 from kcxbrl.resources import taxonomy_dir
+from kcxbrl.text.currencies import currencies
 from kcxbrl.extract.tables import PlacedTable
 
 PERIOD_AFTER = "kcxbrl:periodAfterReport"
@@ -101,7 +101,7 @@ def _currencies(document: Document, instance: Instance, placed: Sequence[PlacedT
         return []  # a filing in one currency has no twin to be mistaken for
     stating: dict[str, list[int]] = {code: [] for code in used}
     for number, text in _texts(document):
-        for pattern, code in CURRENCIES:
+        for pattern, code in currencies().words():
             if code in stating and pattern.search(text):
                 stating[code].append(number)
     owner, captions = _place_of_lines(placed)

@@ -8,12 +8,13 @@ from datetime import date
 from decimal import Decimal
 
 from kcxbrl.xbrl.model import Number
+from kcxbrl.text.currencies import currencies
 from kcxbrl.text.read import clean_text
 
 log = logging.getLogger(__name__)
 
 _NILS = frozenset({"-", "–", "—", "−"})
-_CURRENCY = r"(?:RMB|USD|HKD|US\s?\$|HK\$|\$)"
+_CURRENCY = f"(?:{currencies().number_signs()})"  # `RMB 1,234`, `(US$ 0.5)`
 _NUMBER = re.compile(
     r"(?P<sign>[-−–+])?\s*(?:" + _CURRENCY + r"\s*)?"
     r"(?P<open>\()?\s*(?P<sign2>[-−–])?\s*(?:" + _CURRENCY + r"\s*)?"

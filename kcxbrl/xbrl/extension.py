@@ -54,12 +54,13 @@ from pathlib import PurePath
 from kcxbrl.xbrl.jinja import render
 from kcxbrl.extract.mapping import UnmatchedRow
 from kcxbrl.xbrl.model import Draft, Number, Provenance
+from kcxbrl.resources import taxonomy_version
 from kcxbrl.xbrl.taxonomy import NEGATED, Concept, Node, Role, Taxonomy
 from kcxbrl.xbrl.taxonomy_writer import presentation_order, role_ids
 from kcxbrl.text.values import as_ratio, scaled
 
 PREFIX = "kcx"
-NAMESPACE_BASE = "http://kcxbrl.org/taxonomy/2026/ext/"
+NAMESPACE_BASE = taxonomy_version().extension_base
 _SAFE_RUN = re.compile(r"[^A-Za-z0-9._]+")
 # consecutive extension rows after one node: orders n.01, n.02, ...
 _STEP = Decimal("0.01")

@@ -19,12 +19,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from kcxbrl.errors import TaxonomyError
 from kcxbrl.text.labels import exact_key, loose_key
-from kcxbrl.resources import taxonomy_dir
+from kcxbrl.resources import taxonomy_dir, taxonomy_version
 
-NAMESPACE = "http://kcxbrl.org/taxonomy/2026"
+NAMESPACE = taxonomy_version().namespace
 PREFIX = "kc"
-SCHEMA_FILE = "kc-2026.xsd"
-ROLE_BASE = "http://kcxbrl.org/taxonomy/2026/role/"
+SCHEMA_FILE = taxonomy_version().schema_file
+ROLE_BASE = taxonomy_version().role_base
 
 # Label roles: XBRL 2.1 5.2.2.2.2 and the Link Role Registry (negated*).
 LABEL = "http://www.xbrl.org/2003/role/label"

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kcxbrl.xbrl.jinja import render
-from kcxbrl.resources import taxonomy_dir
+from kcxbrl.resources import taxonomy_dir, taxonomy_version
 from kcxbrl.xbrl.taxonomy import NEGATED_ROLES, Node, Role, Taxonomy, build
 
 META_NAMESPACE = "http://kcxbrl.org/taxonomy/meta"
-USGAAP_NAMESPACE = "http://fasb.org/us-gaap/2025"
-DEI_NAMESPACE = "http://xbrl.sec.gov/dei/2025"
+USGAAP_NAMESPACE = taxonomy_version().us_gaap_namespace
+DEI_NAMESPACE = taxonomy_version().dei_namespace
 _LRR_NEGATED = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd"
 _XBRLDT = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
 _DIM_ARCROLES = {
