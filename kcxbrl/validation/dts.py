@@ -7,7 +7,7 @@ and ``link:linkbaseRef`` in ``xs:appinfo``; from a linkbase, locators,
 addresses resolve against the referring document; official addresses
 (``http://www.xbrl.org/...``) resolve through :data:`kcxbrl.validation.locations.LOCATIONS`
 to bundled files.  The base schemas kcxbrl knows by heart
-(:data:`kcxbrl.validation.rules.ns.BUILTIN_SCHEMAS`) count as resolved even when not
+(:data:`kcxbrl.xbrl.ns.BUILTIN_SCHEMAS`) count as resolved even when not
 bundled.  Nothing is fetched from the network.
 
 The result, :class:`Dts`, is immutable: concepts with their type derived to
@@ -32,8 +32,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.ns import clark
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.ns import clark
 from kcxbrl.validation.safexml import parse_file
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ REF_OUTSIDE_FOLDER = "kcxbrl:refOutsideFolder"
 HREF_ID_NOT_FOUND = "xbrl.3.5.4:hrefIdNotFound"
 TYPED_DOMAIN_REF = "xbrldte:TypedDomainRefError"
 LOCATOR_TARGET = "xbrl.3.5.3.7.2:locatorTarget"
-_RESOURCE_ARCROLES = frozenset({ns.CONCEPT_LABEL, "http://www.xbrl.org/2003/arcrole/concept-reference"})
+_RESOURCE_ARCROLES = frozenset({ns.CONCEPT_LABEL, ns.CONCEPT_REFERENCE})
 
 
 # --------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from kcxbrl.validation.dts import Dts, discover, discover_taxonomy
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level, error, ordered
 from kcxbrl.validation.rules import calc, calc21, dims, duplicates, essence, footnotes, instance, sec, taxonomy, xsd
-from kcxbrl.validation.rules.ns import LINK, XBRLI, XSD, clark
+from kcxbrl.xbrl.ns import LINK, XBRLI, XSD, clark
 from kcxbrl.validation.rules.report import read_report
 from kcxbrl.validation.safexml import DEFAULT_MAX_BYTES, TOO_LARGE, UNREADABLE, XML_SYNTAX, parse_file
 

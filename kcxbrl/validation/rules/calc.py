@@ -27,7 +27,8 @@ from typing import Iterator, Sequence
 
 from kcxbrl.validation.dts import Dts, Relationship
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns, numbers
+from kcxbrl.validation.rules import numbers
+from kcxbrl.xbrl import ns
 from kcxbrl.validation.rules.numbers import Interval
 from kcxbrl.validation.rules.report import Fact, Report
 

@@ -17,11 +17,10 @@ from urllib.parse import unquote, urljoin
 from lxml import etree
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.ns import clark
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.ns import clark
 from kcxbrl.validation.rules.report import Report
 
-FACT_FOOTNOTE = "http://www.xbrl.org/2003/arcrole/fact-footnote"
 _FOOTNOTE_LINK = clark(ns.LINK, "footnoteLink")
 _FOOTNOTE = clark(ns.LINK, "footnote")
 _LOC = clark(ns.LINK, "loc")
@@ -67,7 +66,7 @@ def _link(report: Report, link: etree._Element, facts: set[str | None], base: st
                 yield error("xbrl.3.5.3.9:arcLabelMissing",
                             f"footnote arc {end}={name!r} names no locator or resource of its extended link",
                             file=where, line=arc.sourceline, ref="XBRL 2.1 section 3.5.3.9; XLink 1.0 section 5.1.4")
-        if arc.get(ns.XLINK_ARCROLE) == FACT_FOOTNOTE and (
+        if arc.get(ns.XLINK_ARCROLE) == ns.FACT_FOOTNOTE and (
             (source in resources and source not in locators) or (target in locators and target not in resources)
             or (target in resources and target not in footnotes)
         ):

@@ -19,8 +19,8 @@ from typing import Mapping
 from lxml import etree
 
 from kcxbrl.validation.dts import Concept, Dts
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.ns import clark
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.ns import clark
 from kcxbrl.validation.rules.xstypes import TypeIndex, canonical
 
 _CONTEXT = clark(ns.XBRLI, "context")

@@ -12,10 +12,10 @@ import re
 from typing import Iterator
 
 from kcxbrl.findings import Finding, Level, error
-from kcxbrl.validation.rules import ns, numbers
+from kcxbrl.validation.rules import numbers
+from kcxbrl.xbrl import ns
 from kcxbrl.validation.rules.report import FOREVER, Report
 
-CIK_SCHEME = "http://www.sec.gov/CIK"
 _CIK = re.compile(r"^[0-9]{10}$")
 _DIMENSION_TAGS = frozenset({ns.clark(ns.XBRLDI, "explicitMember"), ns.clark(ns.XBRLDI, "typedMember")})
 
@@ -32,9 +32,9 @@ def check(report: Report) -> Iterator[Finding]:
     first_identifier: tuple[str, int | None] | None = None
     for context in report.contexts.values():
         where = {"file": report.file, "line": context.identifier_line, "element": context.id}
-        if context.scheme != CIK_SCHEME:
+        if context.scheme != ns.SEC_CIK:
             yield error("EFM.6.05.01", f"context {context.id} entity scheme is {context.scheme!r}; "
-                        f"it must be {CIK_SCHEME}", ref="EFM 6.5.1", **where)
+                        f"it must be {ns.SEC_CIK}", ref="EFM 6.5.1", **where)
         if not _CIK.match(context.identifier):
             yield error("EFM.6.05.02", f"context {context.id} entity identifier {context.identifier!r} "
                         "is not a 10-digit CIK", ref="EFM 6.5.2", **where)

@@ -29,8 +29,8 @@ from lxml import etree
 
 from kcxbrl.validation.dts import Concept, DocumentInfo, Dts, Relationship
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.ns import clark
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.ns import clark
 from kcxbrl.validation.rules.xstypes import TypeIndex, lexically_valid
 
 _XS = "{" + ns.XSD + "}"
@@ -44,41 +44,35 @@ _ARCROLE_TYPE = clark(ns.LINK, "arcroleType")
 _USED_ON = clark(ns.LINK, "usedOn")
 _XBRL_NAMESPACES = (ns.XBRLI, ns.LINK, ns.XLINK, ns.XL)
 
-ESSENCE_ALIAS = "http://www.xbrl.org/2003/arcrole/essence-alias"
-GENERAL_SPECIAL = "http://www.xbrl.org/2003/arcrole/general-special"
-SIMILAR_TUPLES = "http://www.xbrl.org/2003/arcrole/similar-tuples"
-REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
 # XBRL 2.1 section 5.2: the cycles each standard arcrole allows
 STANDARD_CYCLES = {
     ns.PARENT_CHILD: "undirected",
     ns.SUMMATION_ITEM: "any",
-    GENERAL_SPECIAL: "undirected",
-    ESSENCE_ALIAS: "undirected",
-    SIMILAR_TUPLES: "any",
-    REQUIRES_ELEMENT: "any",
+    ns.GENERAL_SPECIAL: "undirected",
+    ns.ESSENCE_ALIAS: "undirected",
+    ns.SIMILAR_TUPLES: "any",
+    ns.REQUIRES_ELEMENT: "any",
 }
 # the standard arc element each standard arcrole belongs to (XBRL 2.1 section 5.2)
 STANDARD_ARC_ELEMENTS = {
     ns.CONCEPT_LABEL: clark(ns.LINK, "labelArc"),
-    "http://www.xbrl.org/2003/arcrole/concept-reference": clark(ns.LINK, "referenceArc"),
+    ns.CONCEPT_REFERENCE: clark(ns.LINK, "referenceArc"),
     ns.PARENT_CHILD: clark(ns.LINK, "presentationArc"),
     ns.SUMMATION_ITEM: clark(ns.LINK, "calculationArc"),
-    GENERAL_SPECIAL: clark(ns.LINK, "definitionArc"),
-    ESSENCE_ALIAS: clark(ns.LINK, "definitionArc"),
-    SIMILAR_TUPLES: clark(ns.LINK, "definitionArc"),
-    REQUIRES_ELEMENT: clark(ns.LINK, "definitionArc"),
-    "http://www.xbrl.org/2003/arcrole/fact-footnote": clark(ns.LINK, "footnoteArc"),
+    ns.GENERAL_SPECIAL: clark(ns.LINK, "definitionArc"),
+    ns.ESSENCE_ALIAS: clark(ns.LINK, "definitionArc"),
+    ns.SIMILAR_TUPLES: clark(ns.LINK, "definitionArc"),
+    ns.REQUIRES_ELEMENT: clark(ns.LINK, "definitionArc"),
+    ns.FACT_FOOTNOTE: clark(ns.LINK, "footnoteArc"),
 }
-_STANDARD_ROLE_PREFIX = "http://www.xbrl.org/2003/role/"
-_STANDARD_ARCROLE_PREFIX = "http://www.xbrl.org/2003/arcrole/"
-_STANDARD_ARCROLES = frozenset({"http://www.w3.org/1999/xlink/properties/linkbase"})
+_STANDARD_ARCROLES = frozenset({ns.LINKBASE_ARCROLE})
 # linkbaseRef role (XBRL 2.1 section 4.3.3) -> the extended link it admits
 _LINKBASE_REF_ROLES = {
-    "http://www.xbrl.org/2003/role/labelLinkbaseRef": clark(ns.LINK, "labelLink"),
-    "http://www.xbrl.org/2003/role/referenceLinkbaseRef": clark(ns.LINK, "referenceLink"),
-    "http://www.xbrl.org/2003/role/presentationLinkbaseRef": clark(ns.LINK, "presentationLink"),
-    "http://www.xbrl.org/2003/role/calculationLinkbaseRef": clark(ns.LINK, "calculationLink"),
-    "http://www.xbrl.org/2003/role/definitionLinkbaseRef": clark(ns.LINK, "definitionLink"),
+    ns.LABEL_LINKBASE_REF: clark(ns.LINK, "labelLink"),
+    ns.REFERENCE_LINKBASE_REF: clark(ns.LINK, "referenceLink"),
+    ns.PRESENTATION_LINKBASE_REF: clark(ns.LINK, "presentationLink"),
+    ns.CALCULATION_LINKBASE_REF: clark(ns.LINK, "calculationLink"),
+    ns.DEFINITION_LINKBASE_REF: clark(ns.LINK, "definitionLink"),
 }
 
 
@@ -329,8 +323,8 @@ def linkbase_rules(dts: Dts, container: etree._Element, where: str) -> Iterator[
 
 def _is_standard(uri: str, arc: bool) -> bool:
     if arc:
-        return uri.startswith(_STANDARD_ARCROLE_PREFIX) or uri in _STANDARD_ARCROLES
-    return uri.startswith(_STANDARD_ROLE_PREFIX)
+        return uri.startswith(ns.STANDARD_ARCROLE_PREFIX) or uri in _STANDARD_ARCROLES
+    return uri.startswith(ns.STANDARD_ROLE_PREFIX)
 
 
 def _role_use(dts: Dts, elt: etree._Element, uri: str | None, refs: set[str], where: str, *,
@@ -469,7 +463,7 @@ def _preferred_labels(dts: Dts) -> Iterator[Finding]:
 
 
 def _essence_alias(dts: Dts) -> Iterator[Finding]:
-    for rel in dts.base_sets(ESSENCE_ALIAS):
+    for rel in dts.base_sets(ns.ESSENCE_ALIAS):
         essence, alias = dts.concepts.get(rel.source), dts.concepts.get(rel.target)
         if essence is None or alias is None:
             continue

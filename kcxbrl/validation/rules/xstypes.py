@@ -18,8 +18,8 @@ from typing import Iterable
 
 from lxml import etree
 
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.ns import clark
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.ns import clark
 
 _XS = "{" + ns.XSD + "}"
 _DECIMALS = frozenset(clark(ns.XSD, n) for n in (
