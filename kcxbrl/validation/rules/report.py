@@ -247,8 +247,7 @@ def read_report(path: Path, root: etree._Element, dts: Dts, *, profile: str | No
             _read_facts(child, concepts, root_lang, -1, facts)
     if has_xml_content:
         # segment and scenario content compares by typed value: read the types once
-        types = TypeIndex(d.root for d in dts.documents.values() if d.kind == "schema" and d.root is not None)
-        contexts = {k: replace(c, types=types) for k, c in contexts.items()}
+        contexts = {k: replace(c, types=dts.types) for k, c in contexts.items()}
     return Report(
         path=path,
         root=root,

@@ -31,7 +31,7 @@ from kcxbrl.validation.dts import Concept, DocumentInfo, Dts, Relationship
 from kcxbrl.findings import Finding, error
 from kcxbrl.xbrl import ns
 from kcxbrl.xbrl.ns import clark
-from kcxbrl.validation.rules.xstypes import TypeIndex, lexically_valid
+from kcxbrl.validation.rules.xstypes import lexically_valid
 
 _XS = "{" + ns.XSD + "}"
 _LINK = "{" + ns.LINK + "}"
@@ -81,7 +81,7 @@ def check(dts: Dts) -> Iterator[Finding]:
     for doc in documents:
         if doc.kind == "schema":
             yield from _schema(dts, doc)
-    yield from _foreign_attributes(documents)
+    yield from _foreign_attributes(dts, documents)
     yield from _role_declarations(dts, documents)
     for doc, linkbase in _linkbases(documents):
         yield from linkbase_rules(dts, linkbase, str(doc.path))
@@ -91,7 +91,7 @@ def check(dts: Dts) -> Iterator[Finding]:
     yield from _essence_alias(dts)
 
 
-def _foreign_attributes(documents: list[DocumentInfo]) -> Iterator[Finding]:
+def _foreign_attributes(dts: Dts, documents: list[DocumentInfo]) -> Iterator[Finding]:
     """Attributes of other namespaces on schema components are validated laxly: by their declaration."""
     schemas = [d for d in documents if d.kind == "schema"]
     found = [(d, e, a) for d in schemas for e in d.root.iter(f"{_XS}*")  # type: ignore[union-attr]
@@ -99,7 +99,7 @@ def _foreign_attributes(documents: list[DocumentInfo]) -> Iterator[Finding]:
              and not a.startswith(("{" + ns.XBRLI + "}", "{" + ns.XBRLDT + "}", "{" + ns.XML + "}"))]
     if not found:
         return
-    types = TypeIndex(d.root for d in schemas if d.root is not None)
+    types = dts.types
     for doc, elt, attr in found:
         declared = types.builtin(types.global_attributes.get(attr))
         if declared is not None and not lexically_valid(elt.get(attr, ""), declared):

@@ -23,6 +23,7 @@ violation apart.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from functools import lru_cache
@@ -242,8 +243,10 @@ def _xmlschema_problem(entry: Path) -> str | None:
 
 
 def _validate_part(schema: etree.XMLSchema, part: etree._Element, where: str) -> Iterator[Finding]:
+    # a copy: validation writes default attributes into the tree it checks, and
+    # the DTS's documents are shared with every DTS that reaches them
     if part.getparent() is None:
-        tree = part.getroottree()
+        tree = etree.ElementTree(copy.deepcopy(part))
     else:
         tree = etree.ElementTree(_copy_with_lines(part))
     if schema.validate(tree):
