@@ -22,7 +22,7 @@ from kcxbrl.validation.dts import declarations, links
 from kcxbrl.validation.dts.discovery import Discovery
 from kcxbrl.validation.dts.documents import Doc, Source, element_base, is_current
 from kcxbrl.validation.dts.model import DocumentInfo, Dts
-from kcxbrl.validation.rules.xstypes import TypeIndex
+from kcxbrl.validation.rules.xstypes import TypeIndex, schema_types
 from kcxbrl.xbrl import ns
 
 SCHEMA_REF_MISSING = "xbrl.4.2:schemaRefMissing"
@@ -111,16 +111,18 @@ def load(entries: Iterable[Path | str]) -> Dts:
 
 
 class _Types:
-    """The DTS's type index, built when first asked for (most DTSs need it; some never do)."""
+    """The DTS's type index, built when first asked for from what each schema declares
+    (read once per schema document)."""
 
     def __init__(self, docs: Iterable[Doc]) -> None:
-        self._docs = list(docs)
-        self.built: TypeIndex | None = None
+        self._schemas = [d for d in docs if d.kind == "schema"]
+        self._built: TypeIndex | None = None
 
     def __call__(self) -> TypeIndex:
-        if self.built is None:
-            self.built = TypeIndex(d.root for d in self._docs if d.kind == "schema")
-        return self.built
+        if self._built is None:
+            self._built = TypeIndex(parts=[d.source.memo("schema types", lambda d=d: schema_types(d.root))
+                                           for d in self._schemas])
+        return self._built
 
 
 def build(found: Discovery) -> Dts:
@@ -143,7 +145,7 @@ def build(found: Discovery) -> Dts:
         labels=tuple(labels),
         entry_schemas=tuple(dict.fromkeys(found.entry_schemas)),
         findings=tuple(findings),
-        built_types=types.built,
+        types_from=types,
     )
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Callable, Mapping
 
 from lxml import etree
 
@@ -188,8 +188,8 @@ class Dts:
     labels: tuple[Label, ...]
     entry_schemas: tuple[Path, ...]
     findings: tuple[Finding, ...] = field(default=())
-    # the type index discovery built already, if any (see ``types``)
-    built_types: TypeIndex | None = field(default=None, compare=False, repr=False)
+    # where the type index comes from (see ``types``): the loader's, which reads each schema once
+    types_from: Callable[[], TypeIndex] | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def _by_arcrole(self) -> Mapping[str, tuple[Relationship, ...]]:
@@ -214,8 +214,8 @@ class Dts:
     @cached_property
     def types(self) -> TypeIndex:
         """Element and attribute types of the DTS's schemas, read once and shared by the rules."""
-        if self.built_types is not None:
-            return self.built_types
+        if self.types_from is not None:
+            return self.types_from()
         return TypeIndex(d.root for d in self.documents.values() if d.kind == "schema" and d.root is not None)
 
     def schema_files(self) -> tuple[Path, ...]:
