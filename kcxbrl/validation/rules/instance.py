@@ -15,7 +15,8 @@ from typing import Iterator
 
 from kcxbrl.findings import Finding, error, warning
 from kcxbrl.xbrl import ns
-from kcxbrl.validation.rules.report import DURATION, FOREVER, INSTANT, Context, Fact, Report, Unit
+from kcxbrl.validation.rules.contexts import DURATION, FOREVER, INSTANT, Context, Unit
+from kcxbrl.validation.rules.report import Fact, Report
 
 _DECIMALS = re.compile(r"^\s*(INF|-?[0-9]+)\s*$")
 _PRECISION = re.compile(r"^\s*(INF|[0-9]+)\s*$")

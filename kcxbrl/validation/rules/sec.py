@@ -13,8 +13,9 @@ from typing import Iterator
 
 from kcxbrl.findings import Finding, Level, error
 from kcxbrl.validation.rules import numbers
-from kcxbrl.xbrl import ns
-from kcxbrl.validation.rules.report import FOREVER, Report
+from kcxbrl.xbrl import calc11, ns
+from kcxbrl.validation.rules.contexts import FOREVER
+from kcxbrl.validation.rules.report import Report
 
 _CIK = re.compile(r"^[0-9]{10}$")
 _DIMENSION_TAGS = frozenset({ns.clark(ns.XBRLDI, "explicitMember"), ns.clark(ns.XBRLDI, "typedMember")})
@@ -67,10 +68,10 @@ def check(report: Report) -> Iterator[Finding]:
         if fact.nil or fact.decimals is None:
             continue
         value = fact.number
-        decimals = fact.decimals_value
-        if value is None or decimals is None:
+        decimals = numbers.accuracy(fact)
+        if value is None or decimals is None or decimals is numbers.UNKNOWN:
             continue
-        excess = numbers.excess_digits(value, decimals)
+        excess = calc11.excess_digits(value, decimals)  # type: ignore[arg-type]
         if excess is not None:
             yield error("EFM.6.05.37", f"fact {fact.label} value {fact.text.strip()} has non-zero digits "
                         f"beyond decimals {decimals} ({format(excess, 'f')}); rounded to its decimals "
