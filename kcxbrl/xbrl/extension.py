@@ -54,6 +54,7 @@ from pathlib import PurePath
 from kcxbrl.xbrl.jinja import render
 from kcxbrl.extract.mapping import UnmatchedRow
 from kcxbrl.xbrl.model import Draft, Number, Provenance
+from kcxbrl.xbrl.names import camel, unique
 from kcxbrl.xbrl.taxonomy import Concept, Node, Role, Taxonomy
 from kcxbrl.xbrl.taxonomy_writer import presentation_order, role_ids
 from kcxbrl.text.values import as_ratio, scaled
@@ -85,16 +86,10 @@ def safe_stem(source: str) -> str:
 
 
 def _name(label: str, taken: set[str]) -> str:
-    words = re.findall(r"[A-Za-z0-9]+", _ascii(label))
-    name = "".join(w[:1].upper() + w[1:] for w in words) or "Row"
+    name = camel(re.findall(r"[A-Za-z0-9]+", _ascii(label))) or "Row"
     if not name[0].isalpha():
         name = "Row" + name
-    candidate, n = name, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{name}{n}"
-    taken.add(candidate)
-    return candidate
+    return unique(name, taken)
 
 
 # --------------------------------------------------------------------------
