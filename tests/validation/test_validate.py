@@ -97,14 +97,10 @@ def test_too_large_is_refused_unparsed() -> None:
     assert finding.code == "kcxbrl:tooLarge" and finding.level is Level.ERROR
 
 
-def test_dts_offline_and_fast() -> None:
-    import time
-
+def test_dts_offline() -> None:
     from kcxbrl.validation.dts import load
 
-    start = time.perf_counter()
     dts = load([DATA / "kct-2026.xsd"])
-    elapsed = time.perf_counter() - start
     revenues = dts.concepts["{http://example.com/kctest/2026}Revenues"]
     assert revenues.is_monetary and revenues.period_type == "duration" and revenues.balance == "credit"
     eps = dts.concepts["{http://example.com/kctest/2026}EarningsPerShare"]
@@ -116,7 +112,6 @@ def test_dts_offline_and_fast() -> None:
                for r in dts.base_sets("http://www.xbrl.org/2003/arcrole/summation-item")}
     assert weights[("GrossProfit", "CostOfRevenues")] == -1
     assert not dts.findings
-    assert elapsed < 1.0
 
 
 def _synthetic_taxonomy(folder: Path, count: int) -> Path:
@@ -165,21 +160,19 @@ def _synthetic_taxonomy(folder: Path, count: int) -> Path:
     return folder / "s.xsd"
 
 
-def test_dts_of_500_concepts_loads_well_under_a_second(tmp_path: Path) -> None:
-    import time
-
+def test_dts_of_500_concepts(tmp_path: Path) -> None:
+    """Every concept, relationship and label of a large generated taxonomy (its load time is
+    measured by bench/validate_bench.py, not asserted)."""
     from kcxbrl.validation.dts import load
 
     entry = _synthetic_taxonomy(tmp_path, 500)
-    load([entry])  # warm the imports
-    start = time.perf_counter()
     dts = load([entry])
-    elapsed = time.perf_counter() - start
     assert len([c for c in dts.concepts if c.startswith("{http://example.com/synthetic}")]) == 500
     assert len(dts.base_sets("http://www.xbrl.org/2003/arcrole/summation-item")) == 499
     assert len(dts.labels) == 500
     assert not dts.findings
-    assert elapsed < 0.5, elapsed
+    weights = {r.weight for r in dts.base_sets("http://www.xbrl.org/2003/arcrole/summation-item")}
+    assert weights == {1}
 
 
 def test_xmlschema_fallback_when_libxml2_cannot_build(monkeypatch: pytest.MonkeyPatch) -> None:
