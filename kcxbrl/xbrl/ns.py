@@ -28,12 +28,16 @@ DTR_TYPES_2020 = DTR_TYPES_PREFIX + "2020-01-21"
 DTR_TYPES_2022 = DTR_TYPES_PREFIX + "2022-03-31"
 
 # kcxbrl's own taxonomy, the filings' extensions, and the taxonomies it corresponds to
-KC = "http://kcxbrl.org/taxonomy/2026"
+# (each versioned namespace is its base followed by the release)
+KC_TAXONOMY_BASE = "http://kcxbrl.org/taxonomy/"
+US_GAAP_BASE = "http://fasb.org/us-gaap/"
+DEI_BASE = "http://xbrl.sec.gov/dei/"
+KC = KC_TAXONOMY_BASE + "2026"
 KC_ROLE_BASE = KC + "/role/"
 KC_EXT_BASE = KC + "/ext/"
-KC_META = "http://kcxbrl.org/taxonomy/meta"
-US_GAAP = "http://fasb.org/us-gaap/2025"
-DEI = "http://xbrl.sec.gov/dei/2025"
+KC_META = KC_TAXONOMY_BASE + "meta"
+US_GAAP = US_GAAP_BASE + "2025"
+DEI = DEI_BASE + "2025"
 
 # The Open Information Model's formats (xBRL-JSON 1.0, xBRL-CSV 1.0)
 OIM = "https://xbrl.org/2021"

@@ -82,4 +82,3 @@ def test_one_file_reached_twice_in_a_dts_is_two_documents(tmp_path: Path) -> Non
     dts = discover(instance, root)
     roots = [d.root for d in dts.documents.values() if d.path is not None and d.path.name == entry.name]
     assert len(roots) == 2 and roots[0] is not roots[1]
-

@@ -94,6 +94,17 @@ def element_base(doc_url: str, elt: etree._Element) -> str:
     return url
 
 
+def element_lang(elt: etree._Element) -> str | None:
+    """The language of an element: ``xml:lang`` on it or on its nearest ancestor (XML 1.0 section 2.12)."""
+    node: etree._Element | None = elt
+    while node is not None:
+        value = node.get(ns.XML_LANG)
+        if value is not None:
+            return value
+        node = node.getparent()
+    return None
+
+
 # --------------------------------------------------------------------------
 # Parsed documents
 # --------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urljoin
 from lxml import etree
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.dts.documents import Doc, element_base
+from kcxbrl.validation.dts.documents import Doc, element_base, element_lang
 from kcxbrl.validation.dts.model import Label, Relationship
 from kcxbrl.validation.rules.xstypes import TypeIndex, typed_value
 from kcxbrl.xbrl import ns
@@ -229,7 +229,7 @@ def _arcs(doc: Doc, link: etree._Element, ends: _Ends, scope: _Scope, arcs: list
         sources = ends.concepts.get(arc.get(ns.XLINK_FROM, ""), ())
         to_label = arc.get(ns.XLINK_TO, "")
         if arcrole == ns.CONCEPT_LABEL:
-            labels.extend(Label(source, res.get(ns.XLINK_ROLE, ns.STANDARD_LABEL), _lang(res),
+            labels.extend(Label(source, res.get(ns.XLINK_ROLE, ns.STANDARD_LABEL), element_lang(res) or "",
                                 "".join(res.itertext()).strip())
                           for source in sources for res in ends.resources.get(to_label, ()) if res.tag == _LABEL)
             continue
@@ -363,16 +363,6 @@ def _concept_name(doc: Doc, target: etree._Element) -> str | None:
         if name:
             return clark(doc.target_namespace, name)
     return None
-
-
-def _lang(elt: etree._Element) -> str:
-    node: etree._Element | None = elt
-    while node is not None:
-        lang = node.get(ns.XML_LANG)
-        if lang is not None:
-            return lang
-        node = node.getparent()
-    return ""
 
 
 def _int(text: str | None, default: int) -> int:

@@ -205,5 +205,3 @@ def _text(elt: etree._Element, concept: Concept | None) -> str:
 def _prefixed(elt: etree._Element) -> str:
     local = etree.QName(elt).localname
     return f"{elt.prefix}:{local}" if elt.prefix else local
-
-

@@ -227,5 +227,3 @@ def _equivalent(a: etree._Element, b: etree._Element) -> bool:
     return (set(_used_on(a)) == set(_used_on(b)) and a.get("cyclesAllowed") == b.get("cyclesAllowed")
             and " ".join((a.findtext(f"{_LINK}definition") or "").split())
             == " ".join((b.findtext(f"{_LINK}definition") or "").split()))
-
-
