@@ -133,7 +133,8 @@ def build(found: Discovery) -> Dts:
     role_types, arcrole_types = declarations.role_types(found.docs)
     rels, labels, link_findings = links.relationships(found.docs, found.builtin, found.unresolvable, types)
     findings += link_findings
-    documents = {url: DocumentInfo(url, d.path, d.kind, d.target_namespace, d.root) for url, d in found.docs.items()}
+    documents = {url: DocumentInfo(url, d.path, d.kind, d.target_namespace, d.root, d.source.memo)
+                 for url, d in found.docs.items()}
     for url in sorted(found.builtin):
         documents[url] = DocumentInfo(url, None, "builtin")
     return Dts(

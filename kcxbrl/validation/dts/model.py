@@ -14,13 +14,15 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Mapping
+from typing import Callable, Hashable, Mapping, TypeVar
 
 from lxml import etree
 
 from kcxbrl.findings import Finding
 from kcxbrl.validation.rules.xstypes import TypeIndex
 from kcxbrl.xbrl import ns
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,13 @@ class DocumentInfo:
     target_namespace: str | None = None
     # the parsed document, for the taxonomy rules (None for built-in schemas)
     root: etree._Element | None = field(default=None, compare=False, repr=False)
+    # where what is derived from the document is kept (its parsed source's memo), if anywhere
+    derived: Callable[[Hashable, Callable[[], T]], T] | None = field(default=None, compare=False, repr=False)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What ``compute`` derives from this document, kept beside it under ``key`` when it can be:
+        ``key`` names everything outside the document the result depends on."""
+        return compute() if self.derived is None else self.derived(key, compute)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from kcxbrl.xbrl.ns import clark
 
 _XS = "{" + ns.XSD + "}"
 _LINK = "{" + ns.LINK + "}"
+_LINKBASE = clark(ns.LINK, "linkbase")
 _ROLE_REF = clark(ns.LINK, "roleRef")
 _ARCROLE_REF = clark(ns.LINK, "arcroleRef")
 # the standard arc element each standard arcrole belongs to (XBRL 2.1 section 5.2)
@@ -44,6 +45,53 @@ _LINKBASE_REF_ROLES = {
     ns.CALCULATION_LINKBASE_REF: clark(ns.LINK, "calculationLink"),
     ns.DEFINITION_LINKBASE_REF: clark(ns.LINK, "definitionLink"),
 }
+
+
+def document_rules(dts: Dts, doc: DocumentInfo) -> tuple[Finding, ...]:
+    """The rules on every linkbase of a document (itself, or those in a schema's appinfo).
+
+    They depend on the DTS only through the declarations of the roles and
+    arcroles the document uses: those name the result kept beside the document.
+    """
+    if doc.root is None or doc.kind not in ("linkbase", "schema"):
+        return ()
+    containers = doc.memo("linkbases", lambda: _containers(doc))
+    used = doc.memo("roles used", lambda: _roles_used(containers))
+    declared = tuple((uri, arc, _declaration(dts, uri, arc)) for uri, arc in used)
+    where = str(doc.path)
+    return doc.memo(("linkbase rules", where, declared),
+                    lambda: tuple(f for c in containers for f in linkbase_rules(dts, c, where)))
+
+
+def _containers(doc: DocumentInfo) -> tuple[etree._Element, ...]:
+    assert doc.root is not None
+    if doc.kind == "linkbase":
+        return (doc.root,)
+    return tuple(item for info in doc.root.iterfind(f"{_XS}annotation/{_XS}appinfo")
+                 for item in info.iterchildren(_LINKBASE))
+
+
+def _roles_used(containers: tuple[etree._Element, ...]) -> tuple[tuple[str, bool], ...]:
+    """The roles (False) and arcroles (True) the links, resources and arcs use, outside the standard ones."""
+    used: dict[tuple[str, bool], None] = {}
+    for container in containers:
+        for link in container:
+            if not isinstance(link.tag, str) or link.get(ns.XLINK_TYPE) != "extended":
+                continue
+            used[(link.get(ns.XLINK_ROLE) or "", False)] = None
+            for child in link:
+                kind = child.get(ns.XLINK_TYPE) if isinstance(child.tag, str) else None
+                if kind == "resource":
+                    used[(child.get(ns.XLINK_ROLE) or "", False)] = None
+                elif kind == "arc":
+                    used[(child.get(ns.XLINK_ARCROLE) or "", True)] = None
+    return tuple((uri, arc) for uri, arc in used if uri and not _is_standard(uri, arc))
+
+
+def _declaration(dts: Dts, uri: str, arc: bool) -> tuple[str, ...] | None:
+    """What the rules read of a role's or arcrole's declaration: where it may be used."""
+    declared = dts.arcrole_types.get(uri) if arc else dts.role_types.get(uri)
+    return None if declared is None else declared.used_on
 
 
 def linkbase_rules(dts: Dts, container: etree._Element, where: str) -> Iterator[Finding]:

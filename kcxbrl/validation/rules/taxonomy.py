@@ -16,7 +16,7 @@ a linkbase):
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from lxml import etree
 
@@ -29,7 +29,6 @@ from kcxbrl.validation.rules.xstypes import lexically_valid
 
 _XS = "{" + ns.XSD + "}"
 _LINK = "{" + ns.LINK + "}"
-_LINKBASE = clark(ns.LINK, "linkbase")
 _ROLE_TYPE = clark(ns.LINK, "roleType")
 _ARCROLE_TYPE = clark(ns.LINK, "arcroleType")
 _USED_ON = clark(ns.LINK, "usedOn")
@@ -43,18 +42,16 @@ def check(dts: Dts) -> Iterator[Finding]:
             yield from _schema(dts, doc)
     yield from _foreign_attributes(dts, documents)
     yield from _role_declarations(dts, documents)
-    for doc, linkbase in _linkbases(documents):
-        yield from linkbases.linkbase_rules(dts, linkbase, str(doc.path))
+    for doc in documents:
+        yield from linkbases.document_rules(dts, doc)
     yield from linkbases.linkbase_refs(dts, documents)
     yield from networks.check(dts)
 
 
 def _foreign_attributes(dts: Dts, documents: list[DocumentInfo]) -> Iterator[Finding]:
     """Attributes of other namespaces on schema components are validated laxly: by their declaration."""
-    schemas = [d for d in documents if d.kind == "schema"]
-    found = [(d, e, a) for d in schemas for e in d.root.iter(f"{_XS}*")  # type: ignore[union-attr]
-             for a in e.attrib if a.startswith("{") and not a.startswith("{" + ns.XSD + "}")
-             and not a.startswith(("{" + ns.XBRLI + "}", "{" + ns.XBRLDT + "}", "{" + ns.XML + "}"))]
+    found = [(d, e, a) for d in documents if d.kind == "schema"
+             for e, a in d.memo("foreign attributes", lambda d=d: _foreign(d.root))]  # type: ignore[misc]
     if not found:
         return
     types = dts.types
@@ -66,15 +63,11 @@ def _foreign_attributes(dts: Dts, documents: list[DocumentInfo]) -> Iterator[Fin
                         file=str(doc.path), line=elt.sourceline, ref="XML Schema 1.0 Part 2; XBRL 2.1 section 5.1")
 
 
-def _linkbases(documents: Iterable[DocumentInfo]) -> Iterator[tuple[DocumentInfo, etree._Element]]:
-    for doc in documents:
-        assert doc.root is not None
-        if doc.kind == "linkbase":
-            yield doc, doc.root
-        elif doc.kind == "schema":
-            for info in doc.root.iterfind(f"{_XS}annotation/{_XS}appinfo"):
-                for item in info.iterchildren(_LINKBASE):
-                    yield doc, item
+def _foreign(root: etree._Element) -> tuple[tuple[etree._Element, str], ...]:
+    """Schema components and their attributes of namespaces other than XML Schema's and XBRL's."""
+    return tuple((e, a) for e in root.iter(f"{_XS}*") for a in e.attrib
+                 if a.startswith("{") and not a.startswith("{" + ns.XSD + "}")
+                 and not a.startswith(("{" + ns.XBRLI + "}", "{" + ns.XBRLDT + "}", "{" + ns.XML + "}")))
 
 
 # --------------------------------------------------------------------------
