@@ -31,6 +31,7 @@ This is a measurement, not a test.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import statistics
 import subprocess
@@ -249,9 +250,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows: list[tuple[str, float, float, float, float]] = []
     first, kc, _ = _median(lambda: validate_file(instance), args.repeat)
-    try:
-        import arelle  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("arelle") is None:
         print("Arelle is not installed; kcxbrl alone:")
         print(f"  kcxbrl validate_file: first {first:.3f}s, median {kc:.3f}s")
         return 0
