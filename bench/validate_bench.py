@@ -195,6 +195,7 @@ def samples(repeat: int) -> int:
             shutil.copyfile(out / name, staging / name)
         filings = _staged_filings(out)
         times: dict[str, list[float]] = {name: [] for name, _ in filings}
+        cpu: dict[str, list[float]] = {name: [] for name, _ in filings}
         for round_ in range(repeat):
             for name, files in filings:
                 for file in files:
@@ -202,22 +203,27 @@ def samples(repeat: int) -> int:
                     if file != name:  # the filing's own taxonomy: new content every round
                         text += f"<!-- round {round_} -->\n".encode()
                     (staging / file).write_bytes(text)
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 found = [f for f in iter_findings(staging / name) if f.level is Level.ERROR]
                 times[name].append(time.perf_counter() - start)
+                cpu[name].append(time.process_time() - start_cpu)
                 for file in files:
                     (staging / file).unlink()
                 if found:
                     print(f"{name}: kcxbrl reports errors:", *found[:3], sep="\n  ")
                     return 1
     print(f"in-process validation per filing, as convert runs it ({repeat} rounds; "
-          f"median over rounds 2..{repeat}, the first round apart)")
+          f"median over rounds 2..{repeat}, the first round apart; CPU time beside wall time)")
     for name, spent in times.items():
-        rest = spent[1:] or spent
-        print(f"  {name:32} first {spent[0] * 1000:8.1f} ms   median {statistics.median(rest) * 1000:8.1f} ms")
-    medians = [statistics.median(spent[1:] or spent) for spent in times.values()]
-    print(f"  {'all samples (sum of medians)':32} {'':14} {sum(medians) * 1000:8.1f} ms")
+        print(f"  {name:32} first {spent[0] * 1000:7.1f} ms   median {_ms(spent)}   CPU median {_ms(cpu[name])}")
+    print(f"  {'all samples (sum of medians)':32} {'':16} {_ms(*times.values())}   {'':11}"
+          f"{_ms(*cpu.values())}")
     return 0
+
+
+def _ms(*series: list[float]) -> str:
+    """The sum of the medians of the series (each over its rounds after the first), in ms."""
+    return f"{sum(statistics.median(s[1:] or s) for s in series) * 1000:7.1f} ms"
 
 
 def main(argv: list[str] | None = None) -> int:
