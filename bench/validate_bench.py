@@ -13,13 +13,25 @@ Two comparisons, each repeated and reported as medians:
 * command line: ``kcxbrl validate FILE`` against ``python -m
   arelle.CntlrCmdLine --file FILE --validate ...``, wall clock.
 
+``--samples`` measures instead what ``kcxbrl convert`` does for each filing:
+the samples are converted once, then, round after round, each filing's
+instance and extension files are written into one staging folder beside
+copies of the base taxonomy (as :class:`kcxbrl.write.Stage` does), validated
+in process (:func:`kcxbrl.validation.validator.iter_findings`) and removed.
+Each round's extension files carry a comment of their own, so every
+validation meets a filing taxonomy it has not seen, as convert does, while
+the base taxonomy stays the same.  Printed per sample: the first (cold)
+time and the median of the later rounds.
+
 Usage: python bench/validate_bench.py [--facts 5000] [--repeat 5]
+       python bench/validate_bench.py --samples [--repeat 7]
 This is a measurement, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import statistics
 import subprocess
@@ -159,12 +171,71 @@ def _arelle_in_process(path: Path, log_dir: Path) -> Callable[[], object]:
     return run
 
 
+def _staged_filings(out: Path) -> list[tuple[str, list[str]]]:
+    """(instance name, the files it writes: extension files first) for every converted filing."""
+    filings = []
+    for instance in sorted(out.glob("*.xbrl")):
+        own = sorted(p.name for p in out.glob(f"{instance.stem}-ext*"))
+        filings.append((instance.name, [*own, instance.name]))
+    return filings
+
+
+def samples(repeat: int) -> int:
+    """Per-filing validation as ``kcxbrl convert`` runs it, over the samples."""
+    from kcxbrl.findings import Level
+    from kcxbrl.pipeline import convert_files, taxonomy_files
+    from kcxbrl.validation.validator import iter_findings
+    from kcxbrl.xbrl.taxonomy import default_taxonomy
+
+    with tempfile.TemporaryDirectory(prefix="kcxbrl-bench-") as tmp:
+        out, staging = Path(tmp) / "out", Path(tmp) / "staging"
+        convert_files(sorted((ROOT / "samples").glob("*.txt")), out)
+        staging.mkdir()
+        for name in taxonomy_files(default_taxonomy()):
+            shutil.copyfile(out / name, staging / name)
+        filings = _staged_filings(out)
+        times: dict[str, list[float]] = {name: [] for name, _ in filings}
+        cpu: dict[str, list[float]] = {name: [] for name, _ in filings}
+        for round_ in range(repeat):
+            for name, files in filings:
+                for file in files:
+                    text = (out / file).read_bytes()
+                    if file != name:  # the filing's own taxonomy: new content every round
+                        text += f"<!-- round {round_} -->\n".encode()
+                    (staging / file).write_bytes(text)
+                start, start_cpu = time.perf_counter(), time.process_time()
+                found = [f for f in iter_findings(staging / name) if f.level is Level.ERROR]
+                times[name].append(time.perf_counter() - start)
+                cpu[name].append(time.process_time() - start_cpu)
+                for file in files:
+                    (staging / file).unlink()
+                if found:
+                    print(f"{name}: kcxbrl reports errors:", *found[:3], sep="\n  ")
+                    return 1
+    print(f"in-process validation per filing, as convert runs it ({repeat} rounds; "
+          f"median over rounds 2..{repeat}, the first round apart; CPU time beside wall time)")
+    for name, spent in times.items():
+        print(f"  {name:32} first {spent[0] * 1000:7.1f} ms   median {_ms(spent)}   CPU median {_ms(cpu[name])}")
+    print(f"  {'all samples (sum of medians)':32} {'':16} {_ms(*times.values())}   {'':11}"
+          f"{_ms(*cpu.values())}")
+    return 0
+
+
+def _ms(*series: list[float]) -> str:
+    """The sum of the medians of the series (each over its rounds after the first), in ms."""
+    return f"{sum(statistics.median(s[1:] or s) for s in series) * 1000:7.1f} ms"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--facts", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-cli", action="store_true", help="skip the command-line comparison")
+    parser.add_argument("--samples", action="store_true",
+                        help="time per-filing validation of the samples as convert runs it")
     args = parser.parse_args(argv)
+    if args.samples:
+        return samples(args.repeat)
 
     from kcxbrl.findings import Level
     from kcxbrl.validation.validator import validate_file
@@ -185,9 +256,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows: list[tuple[str, float, float, float, float]] = []
     first, kc, _ = _median(lambda: validate_file(instance), args.repeat)
-    try:
-        import arelle  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("arelle") is None:
         print("Arelle is not installed; kcxbrl alone:")
         print(f"  kcxbrl validate_file: first {first:.3f}s, median {kc:.3f}s")
         return 0

@@ -2,7 +2,7 @@
 
 From a checkout (or an editable install) they sit beside the package; from a
 wheel they are package data under ``kcxbrl/_data``.  The version is data
-(``taxonomy/version.toml``); every name and URI that carries it is made here.
+(``taxonomy/version.toml``); the namespaces made from it are in ``kcxbrl.xbrl.ns``.
 """
 
 from __future__ import annotations
@@ -44,29 +44,8 @@ class TaxonomyVersion:
     dei: str
 
     @property
-    def namespace(self) -> str:
-        return f"http://kcxbrl.org/taxonomy/{self.version}"
-
-    @property
     def schema_file(self) -> str:
         return f"kc-{self.version}.xsd"
-
-    @property
-    def role_base(self) -> str:
-        return f"{self.namespace}/role/"
-
-    @property
-    def extension_base(self) -> str:
-        """A filing's extension namespace is this plus the filing's stem."""
-        return f"{self.namespace}/ext/"
-
-    @property
-    def us_gaap_namespace(self) -> str:
-        return f"http://fasb.org/us-gaap/{self.us_gaap}"
-
-    @property
-    def dei_namespace(self) -> str:
-        return f"http://xbrl.sec.gov/dei/{self.dei}"
 
 
 @lru_cache(maxsize=1)

@@ -5,25 +5,24 @@ from __future__ import annotations
 from lxml import etree
 
 from kcxbrl.resources import taxonomy_dir, taxonomy_version
-from kcxbrl.xbrl.extension import NAMESPACE_BASE
-from kcxbrl.xbrl.taxonomy import NAMESPACE, ROLE_BASE, SCHEMA_FILE, default_taxonomy
-from kcxbrl.xbrl.taxonomy_writer import DEI_NAMESPACE, USGAAP_NAMESPACE
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.taxonomy import SCHEMA_FILE, default_taxonomy
 
 
 def test_versioned_names_come_from_the_version_file() -> None:
     version = taxonomy_version()
     assert (version.version, version.us_gaap, version.dei) == ("2026", "2025", "2025")
-    assert NAMESPACE == "http://kcxbrl.org/taxonomy/2026"
+    assert ns.KC == ns.KC_TAXONOMY_BASE + "2026"
     assert SCHEMA_FILE == "kc-2026.xsd"
-    assert ROLE_BASE == "http://kcxbrl.org/taxonomy/2026/role/"
-    assert NAMESPACE_BASE == "http://kcxbrl.org/taxonomy/2026/ext/"
-    assert (USGAAP_NAMESPACE, DEI_NAMESPACE) == ("http://fasb.org/us-gaap/2025", "http://xbrl.sec.gov/dei/2025")
+    assert ns.KC_ROLE_BASE == ns.KC + "/role/"
+    assert ns.KC_EXT_BASE == ns.KC + "/ext/"
+    assert (ns.US_GAAP, ns.DEI) == (ns.US_GAAP_BASE + "2025", ns.DEI_BASE + "2025")
     assert default_taxonomy().schema_file == SCHEMA_FILE
 
 
 def test_the_bundled_schema_carries_the_version() -> None:
     schema = taxonomy_dir() / taxonomy_version().schema_file
     root = etree.parse(str(schema)).getroot()
-    assert root.get("targetNamespace") == taxonomy_version().namespace
+    assert root.get("targetNamespace") == ns.KC
     text = schema.read_text(encoding="utf-8")
-    assert taxonomy_version().us_gaap_namespace in text and taxonomy_version().dei_namespace in text
+    assert ns.US_GAAP in text and ns.DEI in text

@@ -22,14 +22,12 @@ from kcxbrl.xbrl.model import Fact, Instance, Period, Unit
 from kcxbrl.exports.records import FactRecord, sort_key
 from kcxbrl.xbrl.render import fact_ids
 from kcxbrl.xbrl.taxonomy import Taxonomy
-from kcxbrl.xbrl.taxonomy_writer import DEI_NAMESPACE, META_NAMESPACE, USGAAP_NAMESPACE
+from kcxbrl.xbrl import ns
 
-XBRL_JSON = "https://xbrl.org/2021/xbrl-json"
-SEC_CIK = "http://www.sec.gov/CIK"
 _NAMESPACES = {
-    "xbrl": "https://xbrl.org/2021",
-    "xbrli": "http://www.xbrl.org/2003/instance",
-    "iso4217": "http://www.xbrl.org/2003/iso4217",
+    "xbrl": ns.OIM,
+    "xbrli": ns.XBRLI,
+    "iso4217": ns.ISO4217,
 }
 
 
@@ -54,7 +52,7 @@ def _value(fact: Fact) -> str:
 
 # The us-gaap / dei concept a fact corresponds to: an extension property of
 # each fact, named as the schema's attributes (kcm:usGaapConcept, kcm:deiConcept).
-_EQUIVALENT_NAMESPACES = {"kcm": META_NAMESPACE, "us-gaap": USGAAP_NAMESPACE, "dei": DEI_NAMESPACE}
+_EQUIVALENT_NAMESPACES = {"kcm": ns.KC_META, "us-gaap": ns.US_GAAP, "dei": ns.DEI}
 
 
 def _equivalents(fact: Fact, taxonomy: Taxonomy) -> dict[str, str]:
@@ -94,7 +92,7 @@ def to_xbrl_json(instance: Instance, taxonomy: Taxonomy) -> str:
         facts[fid] = entry
     document = {
         "documentInfo": {
-            "documentType": XBRL_JSON,
+            "documentType": ns.XBRL_JSON,
             "namespaces": dict(sorted(namespaces.items())),
             "taxonomy": [instance.schema_ref],
         },
@@ -151,14 +149,13 @@ def to_csv(records: Sequence[FactRecord]) -> str:
 
 
 def _entity_prefix(scheme: str) -> str:
-    return "cik" if scheme == SEC_CIK else "scheme"
+    return "cik" if scheme == ns.SEC_CIK else "scheme"
 
 
 # --------------------------------------------------------------------------
 # xBRL-CSV (OIM 1.0 CSV): metadata.json and one table of facts
 # --------------------------------------------------------------------------
 
-XBRL_CSV = "https://xbrl.org/2021/xbrl-csv"
 XBRL_CSV_METADATA = "metadata.json"
 XBRL_CSV_TABLE = "facts.csv"
 # Columns that describe the fact for people; comment columns are not read as facts.
@@ -200,7 +197,7 @@ def to_xbrl_csv(records: Sequence[FactRecord], instance: Instance, taxonomy: Tax
     }
     metadata = {
         "documentInfo": {
-            "documentType": XBRL_CSV,
+            "documentType": ns.XBRL_CSV,
             "namespaces": dict(sorted(namespaces.items())),
             "taxonomy": [schema_href],
         },

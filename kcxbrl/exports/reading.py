@@ -22,20 +22,18 @@ from kcxbrl.errors import InputError
 from kcxbrl.exports.records import (
     Described, FactRecord, Statement, describe, oim_unit_text, statement_of, statement_of_role_uri,
 )
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.ns import clark
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.ns import clark
 from kcxbrl.validation.safexml import parse_file
 from kcxbrl.xbrl.taxonomy import Taxonomy, default_taxonomy
 
 if TYPE_CHECKING:
     from kcxbrl.validation.dts import Dts
 
-XBRL_JSON = "https://xbrl.org/2021/xbrl-json"
-XBRL_CSV = "https://xbrl.org/2021/xbrl-csv"
 _CORE = frozenset({"concept", "entity", "period", "unit", "language", "noteId"})
-_PERCENT_TYPES = frozenset({ns.PURE_ITEM_TYPE, clark("http://www.xbrl.org/dtr/type/numeric", "percentItemType"),
-                            clark("http://www.xbrl.org/dtr/type/2020-01-21", "percentItemType"),
-                            clark("http://www.xbrl.org/dtr/type/2022-03-31", "percentItemType")})
+_PERCENT_TYPES = frozenset({ns.PURE_ITEM_TYPE, clark(ns.DTR_NUMERIC, "percentItemType"),
+                            clark(ns.DTR_TYPES_2020, "percentItemType"),
+                            clark(ns.DTR_TYPES_2022, "percentItemType")})
 _ROLE_ORDER = re.compile(r"^\s*(\d+)\s*-\s*(.*)$")
 _NOT_FACTS = (f"{{{ns.XBRLI}}}", f"{{{ns.LINK}}}")
 
@@ -82,7 +80,7 @@ def read_records(path: Path, taxonomy: Taxonomy | None = None) -> list[FactRecor
     taxonomy = taxonomy or default_taxonomy()
     if path.suffix.lower() == ".json":
         document = _read_json(path)
-        if document["documentInfo"].get("documentType") == XBRL_CSV:
+        if document["documentInfo"].get("documentType") == ns.XBRL_CSV:
             return _csv_records(path, document, taxonomy)
         return _json_records(path, document, taxonomy)
     return _xml_records(path, taxonomy)
@@ -94,9 +92,9 @@ def _read_json(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not readable as JSON: {exc}") from exc
     info = document.get("documentInfo") if isinstance(document, dict) else None
-    if not isinstance(info, dict) or info.get("documentType") not in (XBRL_JSON, XBRL_CSV):
+    if not isinstance(info, dict) or info.get("documentType") not in (ns.XBRL_JSON, ns.XBRL_CSV):
         raise InputError(f"{path}: neither xBRL-JSON nor xBRL-CSV metadata (documentInfo.documentType "
-                         f"{XBRL_JSON} or {XBRL_CSV})")
+                         f"{ns.XBRL_JSON} or {ns.XBRL_CSV})")
     return document
 
 
@@ -138,7 +136,7 @@ def _xml_records(path: Path, taxonomy: Taxonomy) -> list[FactRecord]:
             entity=(identifier.text or "").strip() if identifier is not None else "",
             entity_scheme=identifier.get("scheme", "") if identifier is not None else "",
             dimensions=dims,
-            lang=element.get("{http://www.w3.org/XML/1998/namespace}lang"),
+            lang=element.get(ns.XML_LANG),
             described=concepts.describe(qname.namespace or "", qname.localname),
             statement=concepts.statement(qname.namespace or "", qname.localname, _axes(dims)),
         ))

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Mapping
 from kcxbrl.xbrl.jinja import xml_decimal
 from kcxbrl.xbrl.model import Fact, Instance, Provenance
 from kcxbrl.xbrl.render import fact_ids
-from kcxbrl.xbrl.taxonomy import ROLE_BASE, Role, Taxonomy, default_taxonomy
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.taxonomy import Role, Taxonomy, default_taxonomy
 
 if TYPE_CHECKING:
     from kcxbrl.pipeline import Conversion
@@ -200,8 +201,8 @@ def statement_of(concept: str, axes: frozenset[str], taxonomy: Taxonomy) -> Stat
 
 
 def statement_of_role_uri(uri: str, taxonomy: Taxonomy) -> Statement | None:
-    if uri.startswith(ROLE_BASE):
-        role_id = uri[len(ROLE_BASE):]
+    if uri.startswith(ns.KC_ROLE_BASE):
+        role_id = uri[len(ns.KC_ROLE_BASE):]
         for role in taxonomy.roles:
             if role.id == role_id:
                 return role_statement(role)

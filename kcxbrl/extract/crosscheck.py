@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from kcxbrl.extract.concepts import TRANSLATION_RATE, declared_by
+from kcxbrl.xbrl import calc11
 from kcxbrl.xbrl.extension import FilingCalculation
 from kcxbrl.findings import Finding, warning
 from kcxbrl.xbrl.model import Fact, Instance, Period
@@ -127,9 +128,8 @@ def check_identities(instance: Instance) -> list[Finding]:
     return out
 
 
-def _interval(fact: Fact) -> tuple[Decimal, Decimal]:
-    half = _half_unit(fact)
-    return fact.value - half, fact.value + half  # type: ignore[operator]
+def _interval(fact: Fact) -> calc11.Interval:
+    return calc11.interval(fact.value, fact.decimals or 0)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -235,10 +235,7 @@ def _miss(
 
 def _consistent(total: Fact, present: list[tuple[Fact, int]]) -> bool:
     """Calculations 1.1: the total's interval meets the sum of the parts' intervals."""
-    low = sum((w * (_interval(f)[0] if w > 0 else _interval(f)[1]) for f, w in present), Decimal(0))
-    high = sum((w * (_interval(f)[1] if w > 0 else _interval(f)[0]) for f, w in present), Decimal(0))
-    t_low, t_high = _interval(total)
-    return not (t_high < low or t_low > high)
+    return calc11.consistent(_interval(total), [(_interval(f), w) for f, w in present])
 
 
 def filing_calculations(

@@ -18,9 +18,8 @@ from kcxbrl.errors import TaxonomyError
 from kcxbrl.findings import Finding, warning
 from kcxbrl.xbrl.model import Document, Entity
 from kcxbrl.resources import taxonomy_dir
+from kcxbrl.xbrl import ns
 
-CIK_SCHEME = "http://www.sec.gov/CIK"
-FILE_NUMBER_SCHEME = "http://www.sec.gov/fileNumber"
 _FILE_NUMBER = re.compile(r"Commission\s+file\s+number\s*:?\s*(\d{3}-\d{4,6})", re.I)
 
 
@@ -71,7 +70,7 @@ def identify(document: Document) -> tuple[Entity, Registrant | None, list[Findin
     found = find_file_number(document)
     if found is None:
         return (
-            Entity(FILE_NUMBER_SCHEME, "unknown"),
+            Entity(ns.SEC_FILE_NUMBER, "unknown"),
             None,
             [warning("kcxbrl:noFileNumber", "the filing states no Commission file number; "
                      "the entity identifier is 'unknown'", file=document.path, line=1)],
@@ -80,11 +79,11 @@ def identify(document: Document) -> tuple[Entity, Registrant | None, list[Findin
     known = registry().get(number)
     if known is None:
         return (
-            Entity(FILE_NUMBER_SCHEME, number),
+            Entity(ns.SEC_FILE_NUMBER, number),
             None,
             [warning("kcxbrl:unknownRegistrant",
                      f"Commission file number {number} is not in the entity registry "
                      f"(taxonomy/mapping/entities.toml); the file number is used as identifier",
                      file=document.path, line=line)],
         )
-    return Entity(CIK_SCHEME, known.cik), known, []
+    return Entity(ns.SEC_CIK, known.cik), known, []

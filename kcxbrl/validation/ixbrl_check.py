@@ -17,11 +17,8 @@ from lxml import etree
 
 from kcxbrl.findings import Finding, error
 from kcxbrl.validation.safexml import parse_file
+from kcxbrl.xbrl import ns
 
-IX = "http://www.xbrl.org/2013/inlineXBRL"
-IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
-XBRLI = "http://www.xbrl.org/2003/instance"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 INLINE_FACT_MISMATCH = "kcxbrl:inlineFactMismatch"
 INLINE_FORMAT = "kcxbrl:inlineFormat"
@@ -39,9 +36,9 @@ def _qname(element: etree._Element, name: str) -> str:
 def _number(element: etree._Element, where: str) -> tuple[Decimal | None, list[Finding]]:
     text = "".join(element.itertext()).strip()
     fmt = _qname(element, element.get("format", "")) if element.get("format") else None
-    if fmt == f"{{{IXT}}}fixed-zero":
+    if fmt == f"{{{ns.IXT}}}fixed-zero":
         value = Decimal(0)
-    elif fmt in (None, f"{{{IXT}}}num-dot-decimal"):
+    elif fmt in (None, f"{{{ns.IXT}}}num-dot-decimal"):
         try:
             value = Decimal(text.replace(",", "").replace(" ", ""))
         except InvalidOperation:
@@ -66,7 +63,7 @@ def inline_facts(path: Path) -> tuple[Counter[FactKey], list[Finding]]:
         return Counter(), list(parsed.findings)
     found: Counter[FactKey] = Counter()
     findings: list[Finding] = []
-    for element in parsed.root.iter(f"{{{IX}}}nonFraction", f"{{{IX}}}nonNumeric"):
+    for element in parsed.root.iter(f"{{{ns.IX}}}nonFraction", f"{{{ns.IX}}}nonNumeric"):
         concept = _qname(element, element.get("name", ""))
         if etree.QName(element).localname == "nonFraction":
             value, problems = _number(element, str(path))
@@ -76,7 +73,7 @@ def inline_facts(path: Path) -> tuple[Counter[FactKey], list[Finding]]:
             found[(concept, element.get("contextRef", ""), element.get("unitRef"), _canonical(value),
                    element.get("decimals"), None)] += 1
         else:
-            lang = next((e.get(XML_LANG) for e in (element, *element.iterancestors()) if e.get(XML_LANG)), None)
+            lang = next((e.get(ns.XML_LANG) for e in (element, *element.iterancestors()) if e.get(ns.XML_LANG)), None)
             found[(concept, element.get("contextRef", ""), None, "".join(element.itertext()), None, lang)] += 1
     return found, findings
 
@@ -95,7 +92,7 @@ def instance_facts(path: Path) -> tuple[Counter[FactKey], list[Finding]]:
                    element.get("decimals"), None)] += 1
         else:
             found[(element.tag, element.get("contextRef"), None, element.text or "", None,
-                   element.get(XML_LANG))] += 1
+                   element.get(ns.XML_LANG))] += 1
     return found, []
 
 

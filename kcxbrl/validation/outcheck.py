@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Mapping
 from lxml import etree
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.ns import clark
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.ns import clark
 from kcxbrl.validation.safexml import parse_file
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ EXPORT_DOCUMENT_TYPE = "kcxbrl:exportDocumentType"
 EXPORT_FACT_COUNT = "kcxbrl:exportFactCount"
 EXPORT_FACT_MISMATCH = "kcxbrl:exportFactMismatch"
 
-XBRL_JSON = "https://xbrl.org/2021/xbrl-json"
 _CORE = frozenset({"concept", "entity", "period", "unit", "language", "noteId"})
 _PURE_UNIT = ((clark(ns.XBRLI, "pure"),), ())
 _MISMATCHES_SHOWN = 10  # one finding each; the rest are counted in one more
@@ -84,9 +83,9 @@ def check_xbrl_json(json_path: Path, instance_path: Path) -> list[Finding]:
     if not isinstance(info, dict) or not isinstance(facts, dict):
         return [error(EXPORT_SYNTAX, "the xBRL-JSON export has no documentInfo or facts object", file=where,
                       ref="xBRL-JSON 1.0 section 2")]
-    if info.get("documentType") != XBRL_JSON:
+    if info.get("documentType") != ns.XBRL_JSON:
         return [error(EXPORT_DOCUMENT_TYPE, f"documentInfo.documentType is {info.get('documentType')!r}, "
-                      f"not {XBRL_JSON!r}", file=where, ref="xBRL-JSON 1.0 section 2.1")]
+                      f"not {ns.XBRL_JSON!r}", file=where, ref="xBRL-JSON 1.0 section 2.1")]
     parsed = parse_file(instance_path)
     if parsed.root is None:
         return [error(EXPORT_SYNTAX, f"the instance {instance_path.name} the export describes cannot be read",

@@ -82,29 +82,23 @@ def safe_parser() -> etree.XMLParser:
 
 def parse_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
     """Read and parse ``path``; the result has a tree or the findings why not."""
+    data = read_limited(path, max_bytes=max_bytes)
+    if isinstance(data, tuple):
+        return Parsed(path, None, data)
+    return parse_bytes(data, path=path, max_bytes=max_bytes)
+
+
+def read_limited(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | tuple[Finding, ...]:
+    """The bytes of ``path``, or the finding why they were not read (unreadable, too large)."""
     where = str(path)
     try:
         size = path.stat().st_size
+        if size > max_bytes:
+            return (error(TOO_LARGE, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; "
+                          "it was not parsed", file=where),)
+        return path.read_bytes()
     except OSError as exc:
-        return Parsed(path, None, (_unreadable(where, exc),))
-    if size > max_bytes:
-        return Parsed(
-            path,
-            None,
-            (
-                error(
-                    TOO_LARGE,
-                    f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes; "
-                    "it was not parsed",
-                    file=where,
-                ),
-            ),
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return Parsed(path, None, (_unreadable(where, exc),))
-    return parse_bytes(data, path=path, max_bytes=max_bytes)
+        return (_unreadable(where, exc),)
 
 
 def parse_bytes(data: bytes, *, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:

@@ -30,18 +30,13 @@ from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, error
 from kcxbrl.resources import taxonomy_dir
 from kcxbrl.validation.safexml import parse_file
-
-XSD_NS = "http://www.w3.org/2001/XMLSchema"
-XBRLI_NS = "http://www.xbrl.org/2003/instance"
-XBRLDI_NS = "http://xbrl.org/2006/xbrldi"
-INSTANCE_URL = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
-XBRLDI_URL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
+from kcxbrl.xbrl import ns
 
 CODE_SYNTAX = "xmlSchema:syntax"
 CODE_VALUE = "xmlSchema:valueError"
 _REF = "XML Schema 1.0 Part 1 (validity); XBRL 2.1 section 4 (instances)"
 
-_SCHEMA_REFS = {f"{{{XSD_NS}}}{name}" for name in ("import", "include", "redefine", "override")}
+_SCHEMA_REFS = {f"{{{ns.XSD}}}{name}" for name in ("import", "include", "redefine", "override")}
 
 
 from kcxbrl.validation.locations import LOCATIONS  # noqa: E402  (re-exported)
@@ -186,11 +181,11 @@ def clear_cache() -> None:
 @lru_cache(maxsize=1)
 def base_schema() -> xmlschema.XMLSchema:
     """The XBRL 2.1 instance schema plus xbrldi, for instances whose DTS cannot be loaded."""
-    instance = LOCATIONS.get(INSTANCE_URL)
-    xbrldi = LOCATIONS.get(XBRLDI_URL)
+    instance = LOCATIONS.get(ns.INSTANCE_SCHEMA)
+    xbrldi = LOCATIONS.get(ns.XBRLDI_SCHEMA)
     if instance is None or xbrldi is None:
         raise InputError(f"bundled base schemas not found under {taxonomy_dir() / 'xbrl'}")
-    return _build(instance, [(XBRLDI_NS, xbrldi.resolve().as_uri())])
+    return _build(instance, [(ns.XBRLDI, xbrldi.resolve().as_uri())])
 
 
 def _qname(elem: object) -> str | None:

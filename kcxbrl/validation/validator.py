@@ -40,8 +40,8 @@ from lxml import etree
 from kcxbrl.validation.dts import Dts, discover, discover_taxonomy
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level, error, ordered
-from kcxbrl.validation.rules import calc, calc21, dims, duplicates, essence, footnotes, instance, sec, taxonomy, xsd
-from kcxbrl.validation.rules.ns import LINK, XBRLI, XSD, clark
+from kcxbrl.validation.rules import calc, calc21, dims, duplicates, essence, footnotes, instance, linkbases, sec, taxonomy, xsd
+from kcxbrl.xbrl.ns import LINK, XBRLI, XSD, clark
 from kcxbrl.validation.rules.report import read_report
 from kcxbrl.validation.safexml import DEFAULT_MAX_BYTES, TOO_LARGE, UNREADABLE, XML_SYNTAX, parse_file
 
@@ -136,7 +136,7 @@ def _findings(
     dts = discover(path, root, outside=outside)
     yield from dts.findings
     yield from _taxonomy_rules(dts, where)
-    yield from _guarded("instance links", lambda: taxonomy.linkbase_rules(dts, root, where), where)
+    yield from _guarded("instance links", lambda: linkbases.linkbase_rules(dts, root, where), where)
     if not dts.entry_schemas:
         return  # nothing defines the facts; the DTS findings say why
     # XML Schema first: validation fills in default and fixed attribute values

@@ -15,7 +15,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Unit, calendar_span
+from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Provenance, Unit, calendar_span
+from kcxbrl.xbrl.names import camel, unique
 from kcxbrl.xbrl.taxonomy import Taxonomy
 
 ISO4217 = "iso4217"
@@ -42,8 +43,7 @@ def period_name(period: Period) -> str:
 def _member_name(member: Member) -> str:
     if member.typed:
         # free text: its words run together, dots of numbers kept ("99.1"), an NCName part
-        words = re.findall(r"[A-Za-z0-9]+(?:\.[0-9]+)*", member.value)
-        return "".join(w[:1].upper() + w[1:] for w in words)[:40] or "Typed"
+        return camel(re.findall(r"[A-Za-z0-9]+(?:\.[0-9]+)*", member.value))[:40] or "Typed"
     local = member.value.split(":")[-1]
     return re.sub(r"[^A-Za-z0-9]+", "", local)[:40] or "Typed"
 
@@ -94,59 +94,22 @@ def assemble(
     source: str,
     schema_ref: str,
 ) -> tuple[Instance, list[Finding]]:
-    findings: list[Finding] = []
-    contexts: dict[tuple[Period, tuple[Member, ...]], Context] = {}
-    used_ids: set[str] = set()
-    groups: dict[tuple[object, ...], list[Draft]] = {}
-    units: dict[str, Unit] = {}
-
-    for draft in drafts:
-        concept = taxonomy.concept(draft.concept)
-        members = tuple(sorted(draft.members))
-        key_ctx = (draft.period, members)
-        if key_ctx not in contexts:
-            cid = context_id(draft.period, members)
-            base, n = cid, 1
-            while cid in used_ids:
-                n += 1
-                cid = f"{base}_{n}"
-            used_ids.add(cid)
-            contexts[key_ctx] = Context(cid, entity, draft.period, members)
-        unit = unit_for(concept.type, draft.currency) if concept.numeric else None
-        if unit is not None:
-            units[unit.id] = unit
-        key = (draft.concept, key_ctx, unit.id if unit else "", draft.lang)
-        groups.setdefault(key, []).append(draft)
-
+    contexts, units, groups = _grouped(drafts, entity, taxonomy)
     facts: list[Fact] = []
-    for key, group in groups.items():
-        kept = group[0]
-        sources = [kept.source]
-        for other in group[1:]:
-            if _agree(kept, other):
-                if (other.decimals or 0) > (kept.decimals or 0) and isinstance(other.value, Decimal):
-                    kept = replace(other, source=kept.source)
-                sources.append(other.source)
-                continue
-            findings.append(error(
-                "kcxbrl:inconsistentDuplicate",
-                f"{kept.concept} for {period_name(kept.period)} is printed as {kept.value} "
-                f"at {kept.source} and as {other.value} at {other.source}; the first is kept",
-                file=source, line=other.source.line,
-                ref="XBRL 2.1 4.10",
-            ))
+    findings: list[Finding] = []
+    for (_, context_key, _, _), group in groups.items():
+        kept, sources = _merged(group, source, findings)
         concept = taxonomy.concept(kept.concept)
         unit = unit_for(concept.type, kept.currency) if concept.numeric else None
         facts.append(Fact(
             concept=kept.concept,
-            context=contexts[key[1]],  # type: ignore[index]
+            context=contexts[context_key],
             value=kept.value,
             unit=unit,
             decimals=kept.decimals if concept.numeric else None,
             lang=kept.lang,
             sources=tuple(sorted(set(sources))),
         ))
-
     ordered_contexts = sorted(contexts.values(), key=lambda c: (c.period.end, c.period.start or c.period.end, c.members, c.id))
     instance = Instance(
         source=source,
@@ -157,3 +120,49 @@ def assemble(
         facts=tuple(facts),
     )
     return instance, findings
+
+
+_ContextKey = tuple[Period, tuple[Member, ...]]
+
+
+def _grouped(drafts: list[Draft], entity: Entity, taxonomy: Taxonomy) -> tuple[
+        dict[_ContextKey, Context], dict[str, Unit], dict[tuple[str, _ContextKey, str, str | None], list[Draft]]]:
+    """The contexts and units the drafts need, and the drafts of each fact (same concept,
+    context, unit and language) in the order they were printed."""
+    contexts: dict[_ContextKey, Context] = {}
+    used_ids: set[str] = set()
+    groups: dict[tuple[str, _ContextKey, str, str | None], list[Draft]] = {}
+    units: dict[str, Unit] = {}
+    for draft in drafts:
+        concept = taxonomy.concept(draft.concept)
+        members = tuple(sorted(draft.members))
+        key_ctx = (draft.period, members)
+        if key_ctx not in contexts:
+            cid = unique(context_id(draft.period, members), used_ids, separator="_")
+            contexts[key_ctx] = Context(cid, entity, draft.period, members)
+        unit = unit_for(concept.type, draft.currency) if concept.numeric else None
+        if unit is not None:
+            units[unit.id] = unit
+        groups.setdefault((draft.concept, key_ctx, unit.id if unit else "", draft.lang), []).append(draft)
+    return contexts, units, groups
+
+
+def _merged(group: list[Draft], source: str, findings: list[Finding]) -> tuple[Draft, list[Provenance]]:
+    """One fact of the drafts printed for it: the first value (the more precise of two that
+    agree) and every place it was printed; a value that disagrees is an error finding."""
+    kept = group[0]
+    sources = [kept.source]
+    for other in group[1:]:
+        if _agree(kept, other):
+            if (other.decimals or 0) > (kept.decimals or 0) and isinstance(other.value, Decimal):
+                kept = replace(other, source=kept.source)
+            sources.append(other.source)
+            continue
+        findings.append(error(
+            "kcxbrl:inconsistentDuplicate",
+            f"{kept.concept} for {period_name(kept.period)} is printed as {kept.value} "
+            f"at {kept.source} and as {other.value} at {other.source}; the first is kept",
+            file=source, line=other.source.line,
+            ref="XBRL 2.1 4.10",
+        ))
+    return kept, sources

@@ -22,7 +22,7 @@ What an extension concept is follows from where the row stands:
   duration otherwise (income and cash-flow statements).
 * Balance (monetary only).  The place gives the balance printed as positive
   there (``natural``: credit on the income statement, debit among assets,
-  credit among liabilities and equity; see ``taxonomy._freeze``).  When the
+  credit among liabilities and equity; see ``taxonomy_source._freeze``).  When the
   other rows under the same heading, totals left aside, all have one
   balance, the row takes it: an expense among operating expenses is a debit
   even though it is printed in parentheses on a credit-natural statement.
@@ -54,13 +54,13 @@ from pathlib import PurePath
 from kcxbrl.xbrl.jinja import render
 from kcxbrl.extract.mapping import UnmatchedRow
 from kcxbrl.xbrl.model import Draft, Number, Provenance
-from kcxbrl.resources import taxonomy_version
-from kcxbrl.xbrl.taxonomy import NEGATED, Concept, Node, Role, Taxonomy
+from kcxbrl.xbrl.names import camel, unique
+from kcxbrl.xbrl.taxonomy import Concept, Node, Role, Taxonomy
 from kcxbrl.xbrl.taxonomy_writer import presentation_order, role_ids
 from kcxbrl.text.values import as_ratio, scaled
+from kcxbrl.xbrl import ns
 
 PREFIX = "kcx"
-NAMESPACE_BASE = taxonomy_version().extension_base
 _SAFE_RUN = re.compile(r"[^A-Za-z0-9._]+")
 # consecutive extension rows after one node: orders n.01, n.02, ...
 _STEP = Decimal("0.01")
@@ -86,16 +86,10 @@ def safe_stem(source: str) -> str:
 
 
 def _name(label: str, taken: set[str]) -> str:
-    words = re.findall(r"[A-Za-z0-9]+", _ascii(label))
-    name = "".join(w[:1].upper() + w[1:] for w in words) or "Row"
+    name = camel(re.findall(r"[A-Za-z0-9]+", _ascii(label))) or "Row"
     if not name[0].isalpha():
         name = "Row" + name
-    candidate, n = name, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{name}{n}"
-    taken.add(candidate)
-    return candidate
+    return unique(name, taken)
 
 
 # --------------------------------------------------------------------------
@@ -149,7 +143,7 @@ class Extension:
 
     @property
     def namespace(self) -> str:
-        return NAMESPACE_BASE + self.stem
+        return ns.KC_EXT_BASE + self.stem
 
     @property
     def schema_file(self) -> str:
@@ -175,7 +169,7 @@ class Extension:
         if "lab" in names:
             out[names["lab"]] = render(
                 "taxonomy/ext-label.xml.j2", concepts=[_view(c) for c in self.concepts],
-                negated_role=NEGATED, **common,
+                negated_role=ns.NEGATED_LABEL, **common,
             )
         if "pre" in names:
             out[names["pre"]] = render("taxonomy/ext-presentation.xml.j2", links=self._presentation(taxonomy), **common)
@@ -194,7 +188,7 @@ class Extension:
                 "uri": role.uri, "role_id": role.id, "parents": parents,
                 "arcs": [
                     {"parent": c.place.parent, "name": c.concept.name, "order": str(c.place.order),
-                     "preferred": NEGATED if c.negated else None}
+                     "preferred": ns.NEGATED_LABEL if c.negated else None}
                     for c in mine
                 ],
             })

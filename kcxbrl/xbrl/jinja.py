@@ -1,4 +1,4 @@
-"""The one Jinja environment: strict undefined, XML autoescaping, our filters."""
+"""The one Jinja environment: strict undefined, XML autoescaping, our filters, the namespace table as ``ns``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from kcxbrl.resources import templates_dir
+from kcxbrl.xbrl import ns
 
 
 def xml_decimal(value: Decimal) -> str:
@@ -29,6 +30,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["xml_decimal"] = xml_decimal
+    env.globals["ns"] = ns  # templates write their namespaces and roles from the one table
     return env
 
 

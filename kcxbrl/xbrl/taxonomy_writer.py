@@ -11,20 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kcxbrl.xbrl.jinja import render
-from kcxbrl.resources import taxonomy_dir, taxonomy_version
+from kcxbrl.resources import taxonomy_dir
 from kcxbrl.xbrl.taxonomy import NEGATED_ROLES, Node, Role, Taxonomy, build
+from kcxbrl.xbrl import ns
 
-META_NAMESPACE = "http://kcxbrl.org/taxonomy/meta"
-USGAAP_NAMESPACE = taxonomy_version().us_gaap_namespace
-DEI_NAMESPACE = taxonomy_version().dei_namespace
-_LRR_NEGATED = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd"
-_XBRLDT = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
 _DIM_ARCROLES = {
-    "all": "http://xbrl.org/int/dim/arcrole/all",
-    "hypercube-dimension": "http://xbrl.org/int/dim/arcrole/hypercube-dimension",
-    "dimension-domain": "http://xbrl.org/int/dim/arcrole/dimension-domain",
-    "domain-member": "http://xbrl.org/int/dim/arcrole/domain-member",
-    "dimension-default": "http://xbrl.org/int/dim/arcrole/dimension-default",
+    "all": ns.ALL,
+    "hypercube-dimension": ns.HYPERCUBE_DIMENSION,
+    "dimension-domain": ns.DIMENSION_DOMAIN,
+    "domain-member": ns.DOMAIN_MEMBER,
+    "dimension-default": ns.DIMENSION_DEFAULT,
 }
 
 
@@ -59,14 +55,13 @@ def _role_ids(taxonomy: Taxonomy) -> dict[str, str]:
 
 
 def _schema(taxonomy: Taxonomy, names: dict[str, str]) -> str:
-    base = "http://www.xbrl.org/2003/role/"
     linkbases = [
-        {"href": names["label"], "role": base + "labelLinkbaseRef"},
-        {"href": names["presentation"], "role": base + "presentationLinkbaseRef"},
+        {"href": names["label"], "role": ns.LABEL_LINKBASE_REF},
+        {"href": names["presentation"], "role": ns.PRESENTATION_LINKBASE_REF},
         # no calculation linkbase here: each filing's extension schema carries
         # the summations its own printed figures show (kc-2026_cal.xml only
         # documents the relationships they are drawn from)
-        {"href": names["definition"], "role": base + "definitionLinkbaseRef"},
+        {"href": names["definition"], "role": ns.DEFINITION_LINKBASE_REF},
     ]
     roles = []
     for role in taxonomy.roles:
@@ -100,9 +95,9 @@ def _schema(taxonomy: Taxonomy, names: dict[str, str]) -> str:
         "taxonomy/schema.xsd.j2",
         namespace=taxonomy.namespace,
         prefix=taxonomy.prefix,
-        meta_namespace=META_NAMESPACE,
-        usgaap_namespace=USGAAP_NAMESPACE,
-        dei_namespace=DEI_NAMESPACE,
+        meta_namespace=ns.KC_META,
+        usgaap_namespace=ns.US_GAAP,
+        dei_namespace=ns.DEI,
         linkbases=linkbases,
         roles=roles,
         concepts=concepts,
@@ -122,7 +117,7 @@ def _labels(taxonomy: Taxonomy) -> str:
         )
         used_roles.add(role)
     role_refs = [
-        {"uri": role, "href": f"{_LRR_NEGATED}#{role.rsplit('/', 1)[-1]}"}
+        {"uri": role, "href": f"{ns.LRR_NEGATED_SCHEMA}#{role.rsplit('/', 1)[-1]}"}
         for role in sorted(used_roles & NEGATED_ROLES)
     ]
     concepts = [{"name": name, "labels": labels} for name, labels in sorted(by_concept.items())]
@@ -272,7 +267,7 @@ def _definition(taxonomy: Taxonomy) -> str:
             arc("domain-member", cube.line_items, name, order)
         links.append({"uri": role.uri, "locs": [{"label": k, "concept": v} for k, v in locs.items()], "arcs": arcs})
     used = sorted({a["arcrole"] for link in links for a in link["arcs"]})  # type: ignore[index, union-attr]
-    arcrole_refs = [{"uri": uri, "href": f"{_XBRLDT}#{uri.rsplit('/', 1)[-1]}"} for uri in used]
+    arcrole_refs = [{"uri": uri, "href": f"{ns.XBRLDT_SCHEMA}#{uri.rsplit('/', 1)[-1]}"} for uri in used]
     return render(
         "taxonomy/definition.xml.j2",
         role_refs=_role_refs(taxonomy, [link["uri"] for link in links]),  # type: ignore[misc]

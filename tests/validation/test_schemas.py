@@ -15,6 +15,7 @@ from lxml import etree
 from kcxbrl.validation import schemas
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level
+from kcxbrl.xbrl import ns
 
 HAVE_ARELLE = importlib.util.find_spec("arelle") is not None
 
@@ -236,11 +237,11 @@ def test_every_bundled_schema_builds_offline(url: str, no_network: None) -> None
 
 def test_base_schema_has_every_item_type(no_network: None) -> None:
     types = schemas.base_schema().maps.types
-    missing = [t for t in ITEM_TYPES if f"{{{schemas.XBRLI_NS}}}{t}ItemType" not in types]
+    missing = [t for t in ITEM_TYPES if f"{{{ns.XBRLI}}}{t}ItemType" not in types]
     assert missing == []
     elements = schemas.base_schema().maps.elements
-    assert f"{{{schemas.XBRLDI_NS}}}explicitMember" in elements
-    assert f"{{{schemas.XBRLDI_NS}}}typedMember" in elements
+    assert f"{{{ns.XBRLDI}}}explicitMember" in elements
+    assert f"{{{ns.XBRLDI}}}typedMember" in elements
 
 
 def test_dtr_numeric_types(no_network: None) -> None:
@@ -254,7 +255,7 @@ def test_dtr_numeric_types(no_network: None) -> None:
         "volumeItemType": "decimalItemType",
     }
     for name, base in bases.items():
-        base_type = schema.maps.types[f"{{{schemas.XBRLI_NS}}}{base}"]
+        base_type = schema.maps.types[f"{{{ns.XBRLI}}}{base}"]
         assert schema.maps.types[f"{{{num}}}{name}"].is_derived(base_type, "restriction"), name
 
 

@@ -16,6 +16,7 @@ from kcxbrl.xbrl.extension import safe_stem
 from kcxbrl.findings import Level
 from kcxbrl.text.read import read_text
 from kcxbrl.validation.validator import validate_file
+from kcxbrl.xbrl import ns
 
 from arelle_runner import HAVE_ARELLE, problems, run_arelle
 from converted import sample
@@ -24,7 +25,7 @@ XS = "{http://www.w3.org/2001/XMLSchema}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 LINK = "{http://www.xbrl.org/2003/linkbase}"
 XLINK = "{http://www.w3.org/1999/xlink}"
-NEGATED = "http://www.xbrl.org/2009/role/negatedLabel"
+NEGATED = ns.NEGATED_LABEL
 ARELLE = [pytest.mark.arelle, pytest.mark.skipif(not HAVE_ARELLE, reason="arelle-release is not installed")]
 
 # 003, three months ended Mar 31 2025, Dec 31 2025, Mar 31 2026 (RMB) and Mar 31 2026 (US$)

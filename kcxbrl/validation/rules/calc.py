@@ -27,8 +27,9 @@ from typing import Iterator, Sequence
 
 from kcxbrl.validation.dts import Dts, Relationship
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns, numbers
-from kcxbrl.validation.rules.numbers import Interval
+from kcxbrl.validation.rules import numbers
+from kcxbrl.xbrl import calc11, ns
+from kcxbrl.xbrl.calc11 import Interval
 from kcxbrl.validation.rules.report import Fact, Report
 
 INCONSISTENT = "calc11e:inconsistentCalculationUsingRounding"
@@ -97,92 +98,82 @@ class _Bound:
     blocked: bool
 
 
+class _Bindings:
+    """Numeric items by concept and binding key (the duplicate key: parent, s-equal context
+    and unit), each set reduced to the range it allows when first asked for."""
+
+    def __init__(self, report: Report) -> None:
+        self.by_concept: dict[str, dict[tuple[object, ...], tuple[Fact, ...]]] = defaultdict(dict)
+        for key, facts in report.duplicate_groups.items():
+            concept = facts[0].concept
+            if concept is not None and concept.is_numeric:
+                self.by_concept[facts[0].tag][key[1:]] = facts
+        self._reduced: dict[tuple[str, tuple[object, ...]], _Bound] = {}
+
+    def bound(self, concept: str, key: tuple[object, ...]) -> _Bound | None:
+        facts = self.by_concept.get(concept, {}).get(key)
+        if not facts:
+            return None
+        if (concept, key) not in self._reduced:
+            self._reduced[(concept, key)] = _reduce(facts)
+        return self._reduced[(concept, key)]
+
+
 def check(report: Report) -> Iterator[Finding]:
     rels = report.dts.base_sets(ns.SUMMATION_ITEM, ns.CALC11_SUMMATION_ITEM)
     if not rels:
         return
-    keyed = _bind(report)
-    if not keyed:
+    bindings = _Bindings(report)
+    if not bindings.by_concept:
         return
-    by_concept: dict[str, dict[tuple[object, ...], list[Fact]]] = defaultdict(dict)
-    for (concept, key), facts in keyed.items():
-        by_concept[concept][key] = facts
     # summation → contributing items with weights, per link role
     trees: dict[tuple[str, str], list[Relationship]] = defaultdict(list)
     for rel in rels:
         trees[(rel.link_role, rel.source)].append(rel)
-    reduced: dict[tuple[str, tuple[object, ...]], _Bound] = {}
     reported_excess: set[int] = set()
-
-    def bound(concept: str, key: tuple[object, ...]) -> _Bound | None:
-        facts = by_concept.get(concept, {}).get(key)
-        if not facts:
-            return None
-        cache_key = (concept, key)
-        if cache_key not in reduced:
-            reduced[cache_key] = _reduce(facts)
-        return reduced[cache_key]
-
     for (link_role, total), items in sorted(trees.items(), key=lambda kv: kv[0]):
-        sum_keys = by_concept.get(total)
-        if not sum_keys:
-            continue
-        for key, sum_facts in sum_keys.items():
-            parts = [(rel, bound(rel.target, key)) for rel in items]
-            present = [(rel, b) for rel, b in parts if b is not None]
-            if not present:
-                continue
-            total_bound = bound(total, key)
-            assert total_bound is not None
-            involved = [total_bound] + [b for _, b in present]
-            excess = [f for b in involved for f in b.facts if _has_excess(f)]
-            if excess:
-                fresh = [f for f in excess if f.index not in reported_excess]
-                if fresh:
-                    reported_excess.update(f.index for f in fresh)
-                    first = fresh[0]
-                    yield error(
-                        EXCESS_DIGITS,
-                        f"calculation from {ns.local_name(total)} in link role {link_role} not checked: "
-                        + ", ".join(f"{f.label} value {f.text.strip()} has non-zero digits beyond decimals {f.decimals}"
-                                    for f in fresh),
-                        file=report.file, line=first.line, element=first.label, ref=_CALC_REF,
-                    )
-                continue
-            if any(b.blocked for b in involved) or total_bound.span is None:
-                continue
-            computed = numbers.ZERO
-            for rel, b in present:
-                if b.span is not None:
-                    computed = computed + b.span.scaled(rel.weight if rel.weight is not None else Decimal(1))
-            if total_bound.span.meet(computed) is None:
-                fact = sum_facts[0]
-                missing = [ns.local_name(rel.target) for rel, b in parts if b is None]
-                yield error(
-                    INCONSISTENT,
-                    f"calculation inconsistent from {ns.local_name(total)} in link role {link_role}: "
-                    f"reported {fact.text.strip()} (range {total_bound.span}) but contributing items sum to "
-                    f"{computed}; context {fact.context_ref} unit {fact.unit_ref}"
-                    + (f"; not reported: {', '.join(missing)}" if missing else ""),
-                    file=report.file, line=fact.line, element=fact.label, ref=_CALC_REF,
-                )
+        for key, sum_facts in bindings.by_concept.get(total, {}).items():
+            yield from _summation(report, bindings, link_role, total, items, key, sum_facts, reported_excess)
 
 
-def _bind(report: Report) -> dict[tuple[str, tuple[object, ...]], list[Fact]]:
-    """Numeric items by (concept, binding key): parent, context and unit up to s-equality."""
-    keyed: dict[tuple[str, tuple[object, ...]], list[Fact]] = defaultdict(list)
-    contexts = report.contexts
-    units = report.units
-    for fact in report.facts:
-        concept = fact.concept
-        if concept is None or not concept.is_item or not concept.is_numeric:
-            continue
-        context = contexts.get(fact.context_ref or "")
-        unit = units.get(fact.unit_ref or "")
-        if context is None or unit is None:
-            continue
-        keyed[(fact.tag, (fact.parent, context.key, unit.key))].append(fact)
-    return keyed
+def _summation(report: Report, bindings: _Bindings, link_role: str, total: str, items: list[Relationship],
+               key: tuple[object, ...], sum_facts: tuple[Fact, ...], reported_excess: set[int]) -> Iterator[Finding]:
+    """One summation under one binding key: consistent, inconsistent, or left unchecked."""
+    parts = [(rel, bindings.bound(rel.target, key)) for rel in items]
+    present = [(rel, b) for rel, b in parts if b is not None]
+    if not present:
+        return
+    total_bound = bindings.bound(total, key)
+    assert total_bound is not None
+    involved = [total_bound] + [b for _, b in present]
+    excess = [f for b in involved for f in b.facts if _has_excess(f)]
+    if excess:
+        fresh = [f for f in excess if f.index not in reported_excess]
+        if fresh:
+            reported_excess.update(f.index for f in fresh)
+            yield error(
+                EXCESS_DIGITS,
+                f"calculation from {ns.local_name(total)} in link role {link_role} not checked: "
+                + ", ".join(f"{f.label} value {f.text.strip()} has non-zero digits beyond decimals {f.decimals}"
+                            for f in fresh),
+                file=report.file, line=fresh[0].line, element=fresh[0].label, ref=_CALC_REF,
+            )
+        return
+    if any(b.blocked for b in involved) or total_bound.span is None:
+        return
+    computed = calc11.weighted_sum((b.span, rel.weight if rel.weight is not None else Decimal(1))
+                                   for rel, b in present if b.span is not None)
+    if total_bound.span.meet(computed) is None:
+        fact = sum_facts[0]
+        missing = [ns.local_name(rel.target) for rel, b in parts if b is None]
+        yield error(
+            INCONSISTENT,
+            f"calculation inconsistent from {ns.local_name(total)} in link role {link_role}: "
+            f"reported {fact.text.strip()} (range {total_bound.span}) but contributing items sum to "
+            f"{computed}; context {fact.context_ref} unit {fact.unit_ref}"
+            + (f"; not reported: {', '.join(missing)}" if missing else ""),
+            file=report.file, line=fact.line, element=fact.label, ref=_CALC_REF,
+        )
 
 
 def _reduce(facts: Sequence[Fact]) -> _Bound:
@@ -191,21 +182,11 @@ def _reduce(facts: Sequence[Fact]) -> _Bound:
         return _Bound(tuple(facts), None, False)
     if any(f.nil for f in facts):
         return _Bound(tuple(facts), None, True)
-    span: Interval | None = None
-    by_decimals: dict[object, Decimal] = {}
-    for fact in facts:
-        value = fact.number
-        decimals = numbers.accuracy(fact)
-        if value is None or decimals is numbers.UNKNOWN:
-            return _Bound(tuple(facts), None, True)
-        if decimals in by_decimals and by_decimals[decimals] != value:
-            return _Bound(tuple(facts), None, True)
-        by_decimals[decimals] = value
-        own = numbers.interval(value, decimals)  # type: ignore[arg-type]
-        span = own if span is None else span.meet(own)
-        if span is None:
-            return _Bound(tuple(facts), None, True)
-    return _Bound(tuple(facts), span, False)
+    values = [(f.number, numbers.accuracy(f)) for f in facts]
+    if any(value is None or decimals is numbers.UNKNOWN for value, decimals in values):
+        return _Bound(tuple(facts), None, True)
+    span = calc11.agreed_range(values)  # type: ignore[arg-type]
+    return _Bound(tuple(facts), span, span is None)
 
 
 def _has_excess(fact: Fact) -> bool:
@@ -213,4 +194,4 @@ def _has_excess(fact: Fact) -> bool:
     decimals = numbers.accuracy(fact)
     if value is None or decimals is None or decimals is numbers.UNKNOWN:
         return False
-    return numbers.excess_digits(value, decimals) is not None  # type: ignore[arg-type]
+    return calc11.excess_digits(value, decimals) is not None  # type: ignore[arg-type]

@@ -25,7 +25,8 @@ from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Decimal, Overflow, loca
 from typing import Iterator
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns, numbers
+from kcxbrl.validation.rules import numbers
+from kcxbrl.xbrl import ns
 from kcxbrl.validation.rules.report import Fact, Report
 
 INCONSISTENT = "xbrl.5.2.5.2:calcInconsistency"

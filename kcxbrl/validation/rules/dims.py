@@ -21,8 +21,9 @@ from typing import Iterator
 
 from kcxbrl.validation.dts import Concept, Dts, Relationship
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.report import Context, DimensionValue, Report
+from kcxbrl.xbrl import ns
+from kcxbrl.validation.rules.contexts import Context, DimensionValue
+from kcxbrl.validation.rules.report import Report
 
 _REF = "XBRL Dimensions 1.0 section 3 (dimensional validity of instances)"
 

@@ -17,12 +17,12 @@ Arelle reports all three as ``arelle:duplicateFacts`` warnings when run with
 
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import Decimal
 from typing import Iterator, Sequence
 
 from kcxbrl.findings import Finding, info, warning
 from kcxbrl.validation.rules import numbers
+from kcxbrl.xbrl import calc11
 from kcxbrl.validation.rules.report import Fact, Report
 
 INCONSISTENT = "kcxbrl:inconsistentDuplicateFacts"
@@ -31,27 +31,9 @@ COMPLETE = "kcxbrl:completeDuplicateFacts"
 _REF = "XBRL 2.1 section 4.10 (duplicate items)"
 
 
-def duplicate_sets(report: Report) -> list[list[Fact]]:
+def duplicate_sets(report: Report) -> list[tuple[Fact, ...]]:
     """Sets of two or more duplicate items, each in document order."""
-    groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
-    contexts = report.contexts
-    units = report.units
-    for fact in report.facts:
-        concept = fact.concept
-        if concept is None or not concept.is_item:
-            continue
-        context = contexts.get(fact.context_ref or "")
-        if context is None:
-            continue
-        unit_key: object = None
-        if concept.is_numeric:
-            unit = units.get(fact.unit_ref or "")
-            if unit is None:
-                continue
-            unit_key = unit.key
-        lang = (fact.lang or "").lower() if concept.is_text else None
-        groups[(fact.tag, fact.parent, context.key, unit_key, lang)].append(fact)
-    return [facts for facts in groups.values() if len(facts) > 1]
+    return [facts for facts in report.duplicate_groups.values() if len(facts) > 1]
 
 
 def classify(facts: Sequence[Fact]) -> str:
@@ -73,18 +55,9 @@ def classify(facts: Sequence[Fact]) -> str:
         values.append((value, numbers.accuracy(fact)))
     if all(v == values[0][0] and d == values[0][1] for v, d in values):
         return COMPLETE
-    by_decimals: dict[object, Decimal] = {}
-    meet: numbers.Interval | None = None
-    for value, decimals in values:
-        if decimals is numbers.UNKNOWN:
-            continue
-        if decimals in by_decimals and by_decimals[decimals] != value:
-            return INCONSISTENT
-        by_decimals[decimals] = value
-        span = numbers.interval(value, decimals)  # type: ignore[arg-type]
-        meet = span if meet is None else meet.meet(span)
-        if meet is None:
-            return INCONSISTENT
+    known = [(v, d) for v, d in values if d is not numbers.UNKNOWN]  # precision 0 agrees with anything
+    if known and calc11.agreed_range(known) is None:  # type: ignore[arg-type]
+        return INCONSISTENT
     return CONSISTENT
 
 

@@ -15,13 +15,13 @@ from kcxbrl.findings import Finding, error
 from kcxbrl.validation.rules import numbers
 from kcxbrl.validation.rules.calc21 import round_to
 from kcxbrl.validation.rules.report import Fact, Report
+from kcxbrl.xbrl import ns
 
-ESSENCE_ALIAS = "http://www.xbrl.org/2003/arcrole/essence-alias"
 _REF = "XBRL 2.1 section 5.2.6.2.2 (essence-alias)"
 
 
 def check(report: Report) -> Iterator[Finding]:
-    rels = report.dts.base_sets(ESSENCE_ALIAS)
+    rels = report.dts.base_sets(ns.ESSENCE_ALIAS)
     if not rels:
         return
     by_key: dict[tuple[str, int, object], list[Fact]] = defaultdict(list)

@@ -17,11 +17,11 @@ from urllib.parse import unquote, urljoin
 from lxml import etree
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.ns import clark
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.ns import clark
+from kcxbrl.validation.dts.documents import element_lang
 from kcxbrl.validation.rules.report import Report
 
-FACT_FOOTNOTE = "http://www.xbrl.org/2003/arcrole/fact-footnote"
 _FOOTNOTE_LINK = clark(ns.LINK, "footnoteLink")
 _FOOTNOTE = clark(ns.LINK, "footnote")
 _LOC = clark(ns.LINK, "loc")
@@ -54,7 +54,7 @@ def _link(report: Report, link: etree._Element, facts: set[str | None], base: st
                             file=where, line=child.sourceline, ref="XBRL 2.1 section 4.11.1.1")
         elif kind == "resource":
             resources.add(label)
-            if child.tag == _FOOTNOTE and not _lang(child):
+            if child.tag == _FOOTNOTE and not element_lang(child):
                 yield error("xbrl.4.11.1.2.1:footnoteLang", "footnote has no xml:lang",
                             file=where, line=child.sourceline, ref="XBRL 2.1 section 4.11.1.2.1")
     footnotes = {c.get(ns.XLINK_LABEL, "") for c in link if c.tag == _FOOTNOTE}
@@ -67,20 +67,10 @@ def _link(report: Report, link: etree._Element, facts: set[str | None], base: st
                 yield error("xbrl.3.5.3.9:arcLabelMissing",
                             f"footnote arc {end}={name!r} names no locator or resource of its extended link",
                             file=where, line=arc.sourceline, ref="XBRL 2.1 section 3.5.3.9; XLink 1.0 section 5.1.4")
-        if arc.get(ns.XLINK_ARCROLE) == FACT_FOOTNOTE and (
+        if arc.get(ns.XLINK_ARCROLE) == ns.FACT_FOOTNOTE and (
             (source in resources and source not in locators) or (target in locators and target not in resources)
             or (target in resources and target not in footnotes)
         ):
             yield error("xbrl.4.11.1.3.1:factFootnoteEnds",
                         f"fact-footnote arc from {source!r} to {target!r} must go from facts to footnotes",
                         file=where, line=arc.sourceline, ref="XBRL 2.1 section 4.11.1.3.1")
-
-
-def _lang(elt: etree._Element) -> str | None:
-    node: etree._Element | None = elt
-    while node is not None:
-        value = node.get(ns.XML_LANG)
-        if value is not None:
-            return value
-        node = node.getparent()
-    return None

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Iterator
 
 from kcxbrl.findings import Finding, error, warning
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.report import DURATION, FOREVER, INSTANT, Context, Fact, Report, Unit
+from kcxbrl.xbrl import ns
+from kcxbrl.validation.rules.contexts import DURATION, FOREVER, INSTANT, Context, Unit
+from kcxbrl.validation.rules.report import Fact, Report
 
 _DECIMALS = re.compile(r"^\s*(INF|-?[0-9]+)\s*$")
 _PRECISION = re.compile(r"^\s*(INF|[0-9]+)\s*$")
@@ -264,7 +265,6 @@ def _unit(report: Report, unit: Unit) -> Iterator[Finding]:
 
 
 _XBRL_NAMESPACES = ("{" + ns.XBRLI + "}", "{" + ns.LINK + "}", "{" + ns.XLINK + "}", "{" + ns.XL + "}")
-REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
 
 
 def _tuple_attributes(report: Report) -> Iterator[Finding]:
@@ -284,7 +284,7 @@ def _tuple_attributes(report: Report) -> Iterator[Finding]:
 
 def _requires_element(report: Report) -> Iterator[Finding]:
     """XBRL 2.1 section 5.2.6.2.4: a fact of the source concept needs a fact of the target concept."""
-    rels = report.dts.base_sets(REQUIRES_ELEMENT)
+    rels = report.dts.base_sets(ns.REQUIRES_ELEMENT)
     if not rels:
         return
     present = {f.tag for f in report.facts}

@@ -12,10 +12,11 @@ import re
 from typing import Iterator
 
 from kcxbrl.findings import Finding, Level, error
-from kcxbrl.validation.rules import ns, numbers
-from kcxbrl.validation.rules.report import FOREVER, Report
+from kcxbrl.validation.rules import numbers
+from kcxbrl.xbrl import calc11, ns
+from kcxbrl.validation.rules.contexts import FOREVER
+from kcxbrl.validation.rules.report import Report
 
-CIK_SCHEME = "http://www.sec.gov/CIK"
 _CIK = re.compile(r"^[0-9]{10}$")
 _DIMENSION_TAGS = frozenset({ns.clark(ns.XBRLDI, "explicitMember"), ns.clark(ns.XBRLDI, "typedMember")})
 
@@ -32,9 +33,9 @@ def check(report: Report) -> Iterator[Finding]:
     first_identifier: tuple[str, int | None] | None = None
     for context in report.contexts.values():
         where = {"file": report.file, "line": context.identifier_line, "element": context.id}
-        if context.scheme != CIK_SCHEME:
+        if context.scheme != ns.SEC_CIK:
             yield error("EFM.6.05.01", f"context {context.id} entity scheme is {context.scheme!r}; "
-                        f"it must be {CIK_SCHEME}", ref="EFM 6.5.1", **where)
+                        f"it must be {ns.SEC_CIK}", ref="EFM 6.5.1", **where)
         if not _CIK.match(context.identifier):
             yield error("EFM.6.05.02", f"context {context.id} entity identifier {context.identifier!r} "
                         "is not a 10-digit CIK", ref="EFM 6.5.2", **where)
@@ -67,10 +68,10 @@ def check(report: Report) -> Iterator[Finding]:
         if fact.nil or fact.decimals is None:
             continue
         value = fact.number
-        decimals = fact.decimals_value
-        if value is None or decimals is None:
+        decimals = numbers.accuracy(fact)
+        if value is None or decimals is None or decimals is numbers.UNKNOWN:
             continue
-        excess = numbers.excess_digits(value, decimals)
+        excess = calc11.excess_digits(value, decimals)  # type: ignore[arg-type]
         if excess is not None:
             yield error("EFM.6.05.37", f"fact {fact.label} value {fact.text.strip()} has non-zero digits "
                         f"beyond decimals {decimals} ({format(excess, 'f')}); rounded to its decimals "

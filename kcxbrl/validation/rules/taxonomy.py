@@ -9,77 +9,30 @@ a linkbase):
   taxonomy schema has a target namespace;
 * role and arcrole types (sections 5.1.3, 5.1.4): one declaration per URI
   and schema, equivalent declarations across schemas, distinct ``usedOn``;
-* linkbases (section 3.5): ``roleRef`` and ``arcroleRef`` name a URI once;
-  a role or arcrole declared in the DTS is used only where its ``usedOn``
-  allows and only with a reference to it in the same linkbase; a
-  ``linkbaseRef`` role matches the links of its target (section 4.3.3); two
-  arcs of one extended link never join the same labels (XLink 1.0 section 5.1.4);
-* relationship networks (sections 5.2.4.2, 5.2.6.2, 5.1.4.3): no directed
-  cycle where only undirected ones are allowed, no cycle at all where
-  ``cyclesAllowed="none"``; a preferred label exists; essence and alias
-  concepts agree in type, period type and balance.
+* linkbases (section 3.5), in :mod:`kcxbrl.validation.rules.linkbases`;
+* relationship networks (sections 5.2.4.2, 5.2.6.2, 5.1.4.3), in
+  :mod:`kcxbrl.validation.rules.networks`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from lxml import etree
 
-from kcxbrl.validation.dts import Concept, DocumentInfo, Dts, Relationship
+from kcxbrl.validation.dts import Concept, DocumentInfo, Dts
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.ns import clark
-from kcxbrl.validation.rules.xstypes import TypeIndex, lexically_valid
+from kcxbrl.validation.rules import linkbases, networks
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.ns import clark
+from kcxbrl.validation.rules.xstypes import lexically_valid
 
 _XS = "{" + ns.XSD + "}"
 _LINK = "{" + ns.LINK + "}"
-_LINKBASE = clark(ns.LINK, "linkbase")
-_ROLE_REF = clark(ns.LINK, "roleRef")
-_ARCROLE_REF = clark(ns.LINK, "arcroleRef")
-_LINKBASE_REF = clark(ns.LINK, "linkbaseRef")
 _ROLE_TYPE = clark(ns.LINK, "roleType")
 _ARCROLE_TYPE = clark(ns.LINK, "arcroleType")
 _USED_ON = clark(ns.LINK, "usedOn")
 _XBRL_NAMESPACES = (ns.XBRLI, ns.LINK, ns.XLINK, ns.XL)
-
-ESSENCE_ALIAS = "http://www.xbrl.org/2003/arcrole/essence-alias"
-GENERAL_SPECIAL = "http://www.xbrl.org/2003/arcrole/general-special"
-SIMILAR_TUPLES = "http://www.xbrl.org/2003/arcrole/similar-tuples"
-REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
-# XBRL 2.1 section 5.2: the cycles each standard arcrole allows
-STANDARD_CYCLES = {
-    ns.PARENT_CHILD: "undirected",
-    ns.SUMMATION_ITEM: "any",
-    GENERAL_SPECIAL: "undirected",
-    ESSENCE_ALIAS: "undirected",
-    SIMILAR_TUPLES: "any",
-    REQUIRES_ELEMENT: "any",
-}
-# the standard arc element each standard arcrole belongs to (XBRL 2.1 section 5.2)
-STANDARD_ARC_ELEMENTS = {
-    ns.CONCEPT_LABEL: clark(ns.LINK, "labelArc"),
-    "http://www.xbrl.org/2003/arcrole/concept-reference": clark(ns.LINK, "referenceArc"),
-    ns.PARENT_CHILD: clark(ns.LINK, "presentationArc"),
-    ns.SUMMATION_ITEM: clark(ns.LINK, "calculationArc"),
-    GENERAL_SPECIAL: clark(ns.LINK, "definitionArc"),
-    ESSENCE_ALIAS: clark(ns.LINK, "definitionArc"),
-    SIMILAR_TUPLES: clark(ns.LINK, "definitionArc"),
-    REQUIRES_ELEMENT: clark(ns.LINK, "definitionArc"),
-    "http://www.xbrl.org/2003/arcrole/fact-footnote": clark(ns.LINK, "footnoteArc"),
-}
-_STANDARD_ROLE_PREFIX = "http://www.xbrl.org/2003/role/"
-_STANDARD_ARCROLE_PREFIX = "http://www.xbrl.org/2003/arcrole/"
-_STANDARD_ARCROLES = frozenset({"http://www.w3.org/1999/xlink/properties/linkbase"})
-# linkbaseRef role (XBRL 2.1 section 4.3.3) -> the extended link it admits
-_LINKBASE_REF_ROLES = {
-    "http://www.xbrl.org/2003/role/labelLinkbaseRef": clark(ns.LINK, "labelLink"),
-    "http://www.xbrl.org/2003/role/referenceLinkbaseRef": clark(ns.LINK, "referenceLink"),
-    "http://www.xbrl.org/2003/role/presentationLinkbaseRef": clark(ns.LINK, "presentationLink"),
-    "http://www.xbrl.org/2003/role/calculationLinkbaseRef": clark(ns.LINK, "calculationLink"),
-    "http://www.xbrl.org/2003/role/definitionLinkbaseRef": clark(ns.LINK, "definitionLink"),
-}
 
 
 def check(dts: Dts) -> Iterator[Finding]:
@@ -87,25 +40,21 @@ def check(dts: Dts) -> Iterator[Finding]:
     for doc in documents:
         if doc.kind == "schema":
             yield from _schema(dts, doc)
-    yield from _foreign_attributes(documents)
+    yield from _foreign_attributes(dts, documents)
     yield from _role_declarations(dts, documents)
-    for doc, linkbase in _linkbases(documents):
-        yield from linkbase_rules(dts, linkbase, str(doc.path))
-    yield from _linkbase_refs(dts, documents)
-    yield from _cycles(dts)
-    yield from _preferred_labels(dts)
-    yield from _essence_alias(dts)
+    for doc in documents:
+        yield from linkbases.document_rules(dts, doc)
+    yield from linkbases.linkbase_refs(dts, documents)
+    yield from networks.check(dts)
 
 
-def _foreign_attributes(documents: list[DocumentInfo]) -> Iterator[Finding]:
+def _foreign_attributes(dts: Dts, documents: list[DocumentInfo]) -> Iterator[Finding]:
     """Attributes of other namespaces on schema components are validated laxly: by their declaration."""
-    schemas = [d for d in documents if d.kind == "schema"]
-    found = [(d, e, a) for d in schemas for e in d.root.iter(f"{_XS}*")  # type: ignore[union-attr]
-             for a in e.attrib if a.startswith("{") and not a.startswith("{" + ns.XSD + "}")
-             and not a.startswith(("{" + ns.XBRLI + "}", "{" + ns.XBRLDT + "}", "{" + ns.XML + "}"))]
+    found = [(d, e, a) for d in documents if d.kind == "schema"
+             for e, a in d.memo("foreign attributes", lambda d=d: _foreign(d.root))]  # type: ignore[misc]
     if not found:
         return
-    types = TypeIndex(d.root for d in schemas if d.root is not None)
+    types = dts.types
     for doc, elt, attr in found:
         declared = types.builtin(types.global_attributes.get(attr))
         if declared is not None and not lexically_valid(elt.get(attr, ""), declared):
@@ -114,15 +63,11 @@ def _foreign_attributes(documents: list[DocumentInfo]) -> Iterator[Finding]:
                         file=str(doc.path), line=elt.sourceline, ref="XML Schema 1.0 Part 2; XBRL 2.1 section 5.1")
 
 
-def _linkbases(documents: Iterable[DocumentInfo]) -> Iterator[tuple[DocumentInfo, etree._Element]]:
-    for doc in documents:
-        assert doc.root is not None
-        if doc.kind == "linkbase":
-            yield doc, doc.root
-        elif doc.kind == "schema":
-            for info in doc.root.iterfind(f"{_XS}annotation/{_XS}appinfo"):
-                for item in info.iterchildren(_LINKBASE):
-                    yield doc, item
+def _foreign(root: etree._Element) -> tuple[tuple[etree._Element, str], ...]:
+    """Schema components and their attributes of namespaces other than XML Schema's and XBRL's."""
+    return tuple((e, a) for e in root.iter(f"{_XS}*") for a in e.attrib
+                 if a.startswith("{") and not a.startswith("{" + ns.XSD + "}")
+                 and not a.startswith(("{" + ns.XBRLI + "}", "{" + ns.XBRLDT + "}", "{" + ns.XML + "}")))
 
 
 # --------------------------------------------------------------------------
@@ -275,207 +220,3 @@ def _equivalent(a: etree._Element, b: etree._Element) -> bool:
     return (set(_used_on(a)) == set(_used_on(b)) and a.get("cyclesAllowed") == b.get("cyclesAllowed")
             and " ".join((a.findtext(f"{_LINK}definition") or "").split())
             == " ".join((b.findtext(f"{_LINK}definition") or "").split()))
-
-
-# --------------------------------------------------------------------------
-# Linkbases (XBRL 2.1 section 3.5)
-# --------------------------------------------------------------------------
-
-
-def linkbase_rules(dts: Dts, container: etree._Element, where: str) -> Iterator[Finding]:
-    """Rules on one linkbase element, or on an instance's root for its footnote links."""
-    role_refs: set[str] = set()
-    arcrole_refs: set[str] = set()
-    for child in container:
-        if child.tag == _ROLE_REF:
-            uri = child.get("roleURI", "")
-            if uri in role_refs:
-                yield error("xbrl.3.5.2.4:roleRefDuplicate", f"roleRef {uri} appears twice",
-                            file=where, line=child.sourceline, ref="XBRL 2.1 section 3.5.2.4")
-            role_refs.add(uri)
-        elif child.tag == _ARCROLE_REF:
-            uri = child.get("arcroleURI", "")
-            if uri in arcrole_refs:
-                yield error("xbrl.3.5.2.5:arcroleRefDuplicate", f"arcroleRef {uri} appears twice",
-                            file=where, line=child.sourceline, ref="XBRL 2.1 section 3.5.2.5")
-            arcrole_refs.add(uri)
-    for link in container:
-        if not isinstance(link.tag, str) or link.get(ns.XLINK_TYPE) != "extended":
-            continue
-        yield from _role_use(dts, link, link.get(ns.XLINK_ROLE), role_refs, where, arc=False)
-        pairs: set[tuple[str, str]] = set()
-        for child in link:
-            if not isinstance(child.tag, str):
-                continue
-            kind = child.get(ns.XLINK_TYPE)
-            if kind == "resource":
-                yield from _role_use(dts, child, child.get(ns.XLINK_ROLE), role_refs, where, arc=False)
-            elif kind == "arc":
-                arcrole = child.get(ns.XLINK_ARCROLE, "")
-                yield from _role_use(dts, child, arcrole, arcrole_refs, where, arc=True)
-                wanted = STANDARD_ARC_ELEMENTS.get(arcrole)
-                if wanted is not None and child.tag.startswith(_LINK) and child.tag != wanted:
-                    yield error("xbrl.5.2:arcroleOnWrongArc",
-                                f"the standard arcrole {arcrole} is for {ns.local_name(wanted)} elements, "
-                                f"not {etree.QName(child).localname}",
-                                file=where, line=child.sourceline, ref="XBRL 2.1 section 5.2")
-                pair = (child.get(ns.XLINK_FROM, ""), child.get(ns.XLINK_TO, ""))
-                if pair in pairs:
-                    yield error("xlink:arcDuplicate",
-                                f"two arcs of one extended link join {pair[0]!r} to {pair[1]!r}",
-                                file=where, line=child.sourceline, ref="XLink 1.0 section 5.1.4 (duplicate arcs)")
-                pairs.add(pair)
-
-
-def _is_standard(uri: str, arc: bool) -> bool:
-    if arc:
-        return uri.startswith(_STANDARD_ARCROLE_PREFIX) or uri in _STANDARD_ARCROLES
-    return uri.startswith(_STANDARD_ROLE_PREFIX)
-
-
-def _role_use(dts: Dts, elt: etree._Element, uri: str | None, refs: set[str], where: str, *,
-              arc: bool) -> Iterator[Finding]:
-    if not uri or _is_standard(uri, arc):
-        return
-    declared = dts.arcrole_types.get(uri) if arc else dts.role_types.get(uri)
-    what = "arcrole" if arc else "role"
-    section = "3.5.2.5" if arc else "3.5.2.4"
-    at = {"file": where, "line": elt.sourceline, "element": uri}
-    standard_element = elt.tag.startswith(_LINK)
-    if declared is None:
-        if standard_element:
-            yield error(f"xbrl.{section}:{what}NotDeclared",
-                        f"{what} {uri} on {etree.QName(elt).localname} is not declared by any {what}Type in the DTS",
-                        ref=f"XBRL 2.1 section {section}", **at)
-        return
-    if uri not in refs and standard_element:
-        yield error(f"xbrl.{section}:{what}RefMissing",
-                    f"{what} {uri} is used without a {what}Ref to its declaration in this linkbase",
-                    ref=f"XBRL 2.1 section {section}", **at)
-    if standard_element and elt.tag not in declared.used_on:
-        yield error(f"xbrl.{'5.1.4.5' if arc else '5.1.3.4'}:{what}TypeUsedOn",
-                    f"{what} {uri} is used on {etree.QName(elt).localname}, which its {what}Type's usedOn does not list",
-                    ref=f"XBRL 2.1 section {'5.1.4.5' if arc else '5.1.3.4'}", **at)
-
-
-def _linkbase_refs(dts: Dts, documents: list[DocumentInfo]) -> Iterator[Finding]:
-    """XBRL 2.1 section 4.3.3: a linkbaseRef role names the only kind of link its target holds."""
-    from urllib.parse import urljoin
-
-    for doc in documents:
-        if doc.kind != "schema":
-            continue
-        assert doc.root is not None
-        for ref in doc.root.iterfind(f"{_XS}annotation/{_XS}appinfo/{_LINK}linkbaseRef"):
-            wanted = _LINKBASE_REF_ROLES.get(ref.get(ns.XLINK_ROLE, ""))
-            if wanted is None:
-                continue
-            url = urljoin(doc.url, (ref.get(ns.XLINK_HREF) or "").strip()).partition("#")[0]
-            target = dts.documents.get(url)
-            if target is None or target.root is None or target.kind != "linkbase":
-                continue
-            for link in target.root:
-                if isinstance(link.tag, str) and link.get(ns.XLINK_TYPE) == "extended" and link.tag != wanted:
-                    yield error("xbrl.4.3.3:linkbaseRefRole",
-                                f"linkbaseRef role {ref.get(ns.XLINK_ROLE)} admits only {ns.local_name(wanted)} "
-                                f"but {target.path} holds {ns.local_name(link.tag)}",
-                                file=str(doc.path), line=ref.sourceline, ref="XBRL 2.1 section 4.3.3")
-                    break
-
-
-# --------------------------------------------------------------------------
-# Relationship networks
-# --------------------------------------------------------------------------
-
-
-def _cycles(dts: Dts) -> Iterator[Finding]:
-    networks: dict[tuple[str, str, str, str], list[Relationship]] = defaultdict(list)
-    for rel in dts.relationships:
-        networks[(rel.arcrole, rel.link_role, rel.link_name, rel.arc_name)].append(rel)
-    for (arcrole, link_role, _, arc_name), rels in networks.items():
-        allowed = STANDARD_CYCLES.get(arcrole)
-        if allowed is None:
-            # a declared arcrole governs the standard arcs that use it; custom arcs are XLink's
-            declared = dts.arcrole_types.get(arcrole) if arc_name.startswith(_LINK) else None
-            allowed = declared.cycles_allowed if declared is not None else "any"
-        if allowed == "any":
-            continue
-        cycle = _directed_cycle(rels) if allowed == "undirected" else _undirected_cycle(rels)
-        if cycle is not None:
-            kind = "directed " if allowed == "undirected" else ""
-            yield error(
-                "xbrl.5.2.4.2:relationshipCycle" if allowed == "undirected" else "xbrl.5.1.4.3:cyclesAllowedNone",
-                f"the {arcrole} relationships in link role {link_role} form a {kind}cycle through "
-                + " -> ".join(ns.local_name(c) for c in cycle)
-                + f"; this arcrole allows {'undirected cycles only' if allowed == 'undirected' else 'no cycles'}",
-                file=rels[0].file, line=rels[0].line, ref="XBRL 2.1 sections 5.1.4.3, 5.2.4.2, 5.2.6.2",
-            )
-
-
-def _directed_cycle(rels: list[Relationship]) -> list[str] | None:
-    graph: dict[str, list[str]] = defaultdict(list)
-    for rel in rels:
-        graph[rel.source].append(rel.target)
-    state: dict[str, int] = {}  # 1 on the path, 2 done
-    for start in list(graph):
-        if state.get(start):
-            continue
-        path: list[str] = [start]
-        stack: list[Iterator[str]] = [iter(graph[start])]
-        state[start] = 1
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-                continue
-            if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
-            if not state.get(nxt):
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(graph.get(nxt, ())))
-    return None
-
-
-def _undirected_cycle(rels: list[Relationship]) -> list[str] | None:
-    parent: dict[str, str] = {}
-
-    def find(node: str) -> str:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for rel in rels:
-        a, b = find(rel.source), find(rel.target)
-        if a == b:
-            return [rel.source, rel.target]
-        parent[a] = b
-    return None
-
-
-def _preferred_labels(dts: Dts) -> Iterator[Finding]:
-    roles: dict[str, set[str]] = defaultdict(set)
-    for label in dts.labels:
-        roles[label.concept].add(label.role)
-    for rel in dts.base_sets(ns.PARENT_CHILD):
-        if rel.preferred_label and rel.preferred_label not in roles.get(rel.target, ()):
-            yield error("xbrl.5.2.4.2.1:preferredLabelMissing",
-                        f"presentation arc to {ns.local_name(rel.target)} prefers the label role "
-                        f"{rel.preferred_label}, but the concept has no label of that role",
-                        file=rel.file, line=rel.line, ref="XBRL 2.1 section 5.2.4.2.1")
-
-
-def _essence_alias(dts: Dts) -> Iterator[Finding]:
-    for rel in dts.base_sets(ESSENCE_ALIAS):
-        essence, alias = dts.concepts.get(rel.source), dts.concepts.get(rel.target)
-        if essence is None or alias is None:
-            continue
-        if (essence.type != alias.type or essence.period_type != alias.period_type
-                or (essence.balance and alias.balance and essence.balance != alias.balance)):
-            yield error("xbrl.5.2.6.2.2:essenceAliasTypes",
-                        f"essence-alias from {ns.local_name(rel.source)} to {ns.local_name(rel.target)} joins concepts "
-                        "that differ in type, period type or balance",
-                        file=rel.file, line=rel.line, ref="XBRL 2.1 section 5.2.6.2.2")

@@ -23,6 +23,7 @@ violation apart.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from functools import lru_cache
@@ -34,14 +35,11 @@ from lxml import etree
 from kcxbrl.validation.dts import Dts, url_to_path
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, error
-from kcxbrl.validation.rules import ns
+from kcxbrl.xbrl import ns
 from kcxbrl.validation.safexml import parse_file
 
 log = logging.getLogger(__name__)
 
-INSTANCE_URL = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
-XBRLDI_URL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
-LINKBASE_URL = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
 SCHEMA_UNAVAILABLE = "kcxbrl:schemaUnavailable"
 _REF = "XBRL 2.1 section 4.1 (XML Schema validity)"
 
@@ -97,9 +95,9 @@ def _lxml_schema(dts: Dts, extra: tuple[tuple[str, etree._Element], ...] = ()) -
         info = dts.documents.get(url)
         if info is not None and info.target_namespace and info.target_namespace not in imports:
             imports[info.target_namespace] = url
-    imports.setdefault(ns.XBRLI, INSTANCE_URL)
-    imports.setdefault(ns.XBRLDI, XBRLDI_URL)
-    imports.setdefault(ns.LINK, LINKBASE_URL)
+    imports.setdefault(ns.XBRLI, ns.INSTANCE_SCHEMA)
+    imports.setdefault(ns.XBRLDI, ns.XBRLDI_SCHEMA)
+    imports.setdefault(ns.LINK, ns.LINKBASE_SCHEMA)
     for namespace, url in _location_hints(dts, extra):
         imports.setdefault(namespace, url)
     # the schemas do not change while the process runs, mostly: key on their dates too
@@ -245,8 +243,10 @@ def _xmlschema_problem(entry: Path) -> str | None:
 
 
 def _validate_part(schema: etree.XMLSchema, part: etree._Element, where: str) -> Iterator[Finding]:
+    # a copy: validation writes default attributes into the tree it checks, and
+    # the DTS's documents are shared with every DTS that reaches them
     if part.getparent() is None:
-        tree = part.getroottree()
+        tree = etree.ElementTree(copy.deepcopy(part))
     else:
         tree = etree.ElementTree(_copy_with_lines(part))
     if schema.validate(tree):

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Iterable
 
 from lxml import etree
 
-from kcxbrl.validation.rules import ns
-from kcxbrl.validation.rules.ns import clark
+from kcxbrl.xbrl import ns
+from kcxbrl.xbrl.ns import clark
 
 _XS = "{" + ns.XSD + "}"
 _DECIMALS = frozenset(clark(ns.XSD, n) for n in (
@@ -30,82 +32,116 @@ _BOOLEAN = clark(ns.XSD, "boolean")
 _NAN_IDS = itertools.count()
 
 
-class TypeIndex:
-    """Element and attribute types of the schemas of a DTS, reduced to built-in types."""
+@dataclass(frozen=True)
+class SchemaTypes:
+    """What one schema document declares: its named types and global attributes, and every
+    element declaration in document order (with the name it declares)."""
 
-    def __init__(self, schemas: Iterable[etree._Element]) -> None:
-        self.content: dict[str, str] = {}  # element → type of its text
-        self.attributes: dict[str, dict[str, str]] = {}  # element → attribute → type
-        self.defaults: dict[str, str] = {}  # element → its default or fixed value
-        self.attribute_defaults: dict[str, dict[str, str]] = {}  # element → attribute → default
+    global_attributes: dict[str, str]
+    simple_base: dict[str, str]
+    complex: dict[str, tuple[str | None, dict[str, str]]]
+    complex_elements: dict[str, etree._Element]
+    elements: tuple[tuple[str, etree._Element], ...]
+
+
+def schema_types(root: etree._Element) -> SchemaTypes:
+    """The declarations of one schema document (it depends on that document alone)."""
+    found = SchemaTypes({}, {}, {}, {}, ())
+    tns = root.get("targetNamespace")
+    qualified = root.get("elementFormDefault") == "qualified"
+    for child in root:
+        name = child.get("name") if isinstance(child.tag, str) else None
+        if not name:
+            continue
+        if child.tag == _XS + "attribute":
+            declared = _qname(child, child.get("type"))
+            simple = child.find(_XS + "simpleType")
+            if declared is None and simple is not None:
+                declared = _restriction_base(simple)
+            if declared:
+                found.global_attributes[clark(tns, name)] = declared
+        elif child.tag == _XS + "simpleType":
+            base = _restriction_base(child)
+            if base:
+                found.simple_base[clark(tns, name)] = base
+        elif child.tag == _XS + "complexType":
+            found.complex[clark(tns, name)] = _complex_parts(child)
+            found.complex_elements[clark(tns, name)] = child
+    elements = tuple((clark(tns if (elt.getparent() is root or qualified) else None, elt.get("name", "")), elt)
+                     for elt in root.iter(_XS + "element") if elt.get("name"))
+    return SchemaTypes(found.global_attributes, found.simple_base, found.complex, found.complex_elements, elements)
+
+
+class TypeIndex:
+    """Element and attribute types of the schemas of a DTS, reduced to built-in types.
+
+    Built from each schema's :class:`SchemaTypes` (``parts``, which a caller
+    may keep per document) or from the schema roots; the types of element
+    content and attributes are worked out when first asked for.
+    """
+
+    def __init__(self, schemas: Iterable[etree._Element] = (), *, parts: Iterable[SchemaTypes] | None = None) -> None:
+        self._parts = list(parts) if parts is not None else [schema_types(root) for root in schemas]
+        self.global_attributes: dict[str, str] = {}  # global attribute → type
         self._simple_base: dict[str, str] = {}
         self._complex: dict[str, tuple[str | None, dict[str, str]]] = {}
         self._complex_elements: dict[str, etree._Element] = {}
-        self.global_attributes: dict[str, str] = {}  # global attribute → type
-        pending: list[tuple[str, etree._Element, str | None]] = []
-        for root in schemas:
-            tns = root.get("targetNamespace")
-            qualified = root.get("elementFormDefault") == "qualified"
-            for child in root:
-                name = child.get("name") if isinstance(child.tag, str) else None
-                if not name:
-                    continue
-                if child.tag == _XS + "attribute":
-                    declared = _qname(child, child.get("type"))
-                    simple = child.find(_XS + "simpleType")
-                    if declared is None and simple is not None:
-                        declared = _restriction_base(simple)
-                    if declared:
-                        self.global_attributes[clark(tns, name)] = declared
-                elif child.tag == _XS + "simpleType":
-                    base = _restriction_base(child)
-                    if base:
-                        self._simple_base[clark(tns, name)] = base
-                elif child.tag == _XS + "complexType":
-                    self._complex[clark(tns, name)] = _complex_parts(child)
-                    self._complex_elements[clark(tns, name)] = child
-            for elt in root.iter(_XS + "element"):
-                name = elt.get("name")
-                if not name:
-                    continue
-                is_global = elt.getparent() is root
-                pending.append((clark(tns if (is_global or qualified) else None, name), elt, tns))
-        for name, elt, _ in pending:
-            if name in self.content or name in self.attributes:
-                continue
-            default = elt.get("fixed", elt.get("default"))
-            if default is not None:
-                self.defaults.setdefault(name, default)
-            declared = _qname(elt, elt.get("type"))
-            if declared is not None:
-                if declared in self._complex:
-                    text, attrs = self._complex[declared]
-                    self._set(name, text, attrs)
-                    self._attribute_defaults(name, self._complex_elements[declared])
-                else:
-                    self._set(name, declared, {})
+        for part in self._parts:  # a later declaration of a name replaces an earlier one
+            self.global_attributes.update(part.global_attributes)
+            self._simple_base.update(part.simple_base)
+            self._complex.update(part.complex)
+            self._complex_elements.update(part.complex_elements)
+
+    @property
+    def content(self) -> dict[str, str]:
+        """Element → type of its text."""
+        return self._elements.content
+
+    @property
+    def attributes(self) -> dict[str, dict[str, str]]:
+        """Element → attribute → type."""
+        return self._elements.attributes
+
+    @property
+    def defaults(self) -> dict[str, str]:
+        """Element → its default or fixed value."""
+        return self._elements.defaults
+
+    @property
+    def attribute_defaults(self) -> dict[str, dict[str, str]]:
+        """Element → attribute → default."""
+        return self._elements.attribute_defaults
+
+    @cached_property
+    def _elements(self) -> _ElementTypes:
+        found = _ElementTypes({}, {}, {}, {})
+        for part in self._parts:
+            for name, elt in part.elements:  # the first declaration of a name wins
+                if name not in found.content and name not in found.attributes:
+                    self._element(found, name, elt)
+        return found
+
+    def _element(self, found: _ElementTypes, name: str, elt: etree._Element) -> None:
+        default = elt.get("fixed", elt.get("default"))
+        if default is not None:
+            found.defaults.setdefault(name, default)
+        declared = _qname(elt, elt.get("type"))
+        if declared is not None:
+            if declared in self._complex:
+                text, attrs = self._complex[declared]
+                found.set(name, text, attrs)
+                found.attribute_defaults_of(name, self._complex_elements[declared])
             else:
-                complex_type = elt.find(_XS + "complexType")
-                simple_type = elt.find(_XS + "simpleType")
-                if complex_type is not None:
-                    text, attrs = _complex_parts(complex_type)
-                    self._set(name, text, attrs)
-                    self._attribute_defaults(name, complex_type)
-                elif simple_type is not None:
-                    self._set(name, _restriction_base(simple_type), {})
-
-    def _attribute_defaults(self, name: str, complex_type: etree._Element) -> None:
-        values = {a.get("name", ""): a.get("fixed", a.get("default", ""))
-                  for a in complex_type.iter(_XS + "attribute")
-                  if a.get("name") and (a.get("fixed") is not None or a.get("default") is not None)}
-        if values:
-            self.attribute_defaults[name] = values
-
-    def _set(self, name: str, text: str | None, attrs: dict[str, str]) -> None:
-        if text is not None:
-            self.content[name] = text
-        if attrs:
-            self.attributes[name] = attrs
+                found.set(name, declared, {})
+            return
+        complex_type = elt.find(_XS + "complexType")
+        simple_type = elt.find(_XS + "simpleType")
+        if complex_type is not None:
+            text, attrs = _complex_parts(complex_type)
+            found.set(name, text, attrs)
+            found.attribute_defaults_of(name, complex_type)
+        elif simple_type is not None:
+            found.set(name, _restriction_base(simple_type), {})
 
     def builtin(self, type_name: str | None) -> str | None:
         seen = 0
@@ -115,6 +151,27 @@ class TypeIndex:
         if type_name in self._complex:
             return self.builtin(self._complex[type_name][0])
         return type_name
+
+
+@dataclass(frozen=True)
+class _ElementTypes:
+    content: dict[str, str]
+    attributes: dict[str, dict[str, str]]
+    defaults: dict[str, str]
+    attribute_defaults: dict[str, dict[str, str]]
+
+    def set(self, name: str, text: str | None, attrs: dict[str, str]) -> None:
+        if text is not None:
+            self.content[name] = text
+        if attrs:
+            self.attributes[name] = attrs
+
+    def attribute_defaults_of(self, name: str, complex_type: etree._Element) -> None:
+        values = {a.get("name", ""): a.get("fixed", a.get("default", ""))
+                  for a in complex_type.iter(_XS + "attribute")
+                  if a.get("name") and (a.get("fixed") is not None or a.get("default") is not None)}
+        if values:
+            self.attribute_defaults[name] = values
 
 
 def _qname(elt: etree._Element, value: str | None) -> str | None:

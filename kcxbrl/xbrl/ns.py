@@ -1,10 +1,14 @@
-"""Namespaces, arcroles and the standard XBRL names the validator knows by heart.
+"""Namespaces, roles, arcroles and the standard XBRL names kcxbrl knows by heart: the one table.
 
-Names are kept in Clark notation (``{namespace}local``), the form lxml uses
-for tags, so a fact element's tag is its concept key.
+Every module that writes or reads XBRL takes its URIs from here, and so do
+the templates (the Jinja environment passes this module as ``ns``).  Names
+are kept in Clark notation (``{namespace}local``), the form lxml uses for
+tags, so a fact element's tag is its concept key.
 """
 
 from __future__ import annotations
+
+from kcxbrl.resources import taxonomy_version
 
 XSD = "http://www.w3.org/2001/XMLSchema"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -16,7 +20,44 @@ XL = "http://www.xbrl.org/2003/XLink"
 XBRLDT = "http://xbrl.org/2005/xbrldt"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 ISO4217 = "http://www.xbrl.org/2003/iso4217"
+XHTML = "http://www.w3.org/1999/xhtml"
+IX = "http://www.xbrl.org/2013/inlineXBRL"
+IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
 DTR_TYPES_PREFIX = "http://www.xbrl.org/dtr/type/"
+DTR_NUMERIC = DTR_TYPES_PREFIX + "numeric"
+# later versions of the DTR types namespace, read in exports made by others
+DTR_TYPES_2020 = DTR_TYPES_PREFIX + "2020-01-21"
+DTR_TYPES_2022 = DTR_TYPES_PREFIX + "2022-03-31"
+
+# kcxbrl's own taxonomy, the filings' extensions, and the taxonomies it corresponds to
+# (each versioned namespace is its base followed by the release)
+KC_TAXONOMY_BASE = "http://kcxbrl.org/taxonomy/"
+_VERSION = taxonomy_version()  # the release numbers are data: taxonomy/version.toml
+US_GAAP_BASE = "http://fasb.org/us-gaap/"
+DEI_BASE = "http://xbrl.sec.gov/dei/"
+KC = KC_TAXONOMY_BASE + _VERSION.version
+KC_ROLE_BASE = KC + "/role/"
+KC_EXT_BASE = KC + "/ext/"
+KC_META = KC_TAXONOMY_BASE + "meta"
+US_GAAP = US_GAAP_BASE + _VERSION.us_gaap
+DEI = DEI_BASE + _VERSION.dei
+
+# The Open Information Model's formats (xBRL-JSON 1.0, xBRL-CSV 1.0)
+OIM = "https://xbrl.org/2021"
+XBRL_JSON = OIM + "/xbrl-json"
+XBRL_CSV = OIM + "/xbrl-csv"
+
+# Entity identifier schemes (XBRL 2.1 section 4.7.3; EDGAR)
+SEC_CIK = "http://www.sec.gov/CIK"
+SEC_FILE_NUMBER = "http://www.sec.gov/fileNumber"
+
+# Official schema addresses (XBRL 2.1, Dimensions 1.0, the registries)
+INSTANCE_SCHEMA = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
+LINKBASE_SCHEMA = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
+XBRLDT_SCHEMA = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
+XBRLDI_SCHEMA = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
+DTR_NUMERIC_SCHEMA = "http://www.xbrl.org/dtr/type/numeric-2009-12-16.xsd"
+LRR_NEGATED_SCHEMA = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd"
 
 
 def clark(namespace: str | None, local: str) -> str:
@@ -45,20 +86,45 @@ XLINK_TO = clark(XLINK, "to")
 XML_LANG = clark(XML, "lang")
 XSI_NIL = clark(XSI, "nil")
 
-# Arcroles (XBRL 2.1 section 5.2; Dimensions 1.0 section 2)
-SUMMATION_ITEM = "http://www.xbrl.org/2003/arcrole/summation-item"
+# Arcroles (XBRL 2.1 section 5.2; Dimensions 1.0 section 2; Calculations 1.1)
+STANDARD_ARCROLE_PREFIX = "http://www.xbrl.org/2003/arcrole/"
+SUMMATION_ITEM = STANDARD_ARCROLE_PREFIX + "summation-item"
 CALC11_SUMMATION_ITEM = "https://xbrl.org/2023/arcrole/summation-item"
-PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
-CONCEPT_LABEL = "http://www.xbrl.org/2003/arcrole/concept-label"
-ALL = "http://xbrl.org/int/dim/arcrole/all"
-NOT_ALL = "http://xbrl.org/int/dim/arcrole/notAll"
-HYPERCUBE_DIMENSION = "http://xbrl.org/int/dim/arcrole/hypercube-dimension"
-DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"
-DOMAIN_MEMBER = "http://xbrl.org/int/dim/arcrole/domain-member"
-DIMENSION_DEFAULT = "http://xbrl.org/int/dim/arcrole/dimension-default"
+PARENT_CHILD = STANDARD_ARCROLE_PREFIX + "parent-child"
+CONCEPT_LABEL = STANDARD_ARCROLE_PREFIX + "concept-label"
+CONCEPT_REFERENCE = STANDARD_ARCROLE_PREFIX + "concept-reference"
+FACT_FOOTNOTE = STANDARD_ARCROLE_PREFIX + "fact-footnote"
+ESSENCE_ALIAS = STANDARD_ARCROLE_PREFIX + "essence-alias"
+GENERAL_SPECIAL = STANDARD_ARCROLE_PREFIX + "general-special"
+SIMILAR_TUPLES = STANDARD_ARCROLE_PREFIX + "similar-tuples"
+REQUIRES_ELEMENT = STANDARD_ARCROLE_PREFIX + "requires-element"
+LINKBASE_ARCROLE = "http://www.w3.org/1999/xlink/properties/linkbase"  # linkbaseRef (XBRL 2.1 4.3.4)
+DIM_ARCROLE_PREFIX = "http://xbrl.org/int/dim/arcrole/"
+ALL = DIM_ARCROLE_PREFIX + "all"
+NOT_ALL = DIM_ARCROLE_PREFIX + "notAll"
+HYPERCUBE_DIMENSION = DIM_ARCROLE_PREFIX + "hypercube-dimension"
+DIMENSION_DOMAIN = DIM_ARCROLE_PREFIX + "dimension-domain"
+DOMAIN_MEMBER = DIM_ARCROLE_PREFIX + "domain-member"
+DIMENSION_DEFAULT = DIM_ARCROLE_PREFIX + "dimension-default"
 
-STANDARD_LABEL = "http://www.xbrl.org/2003/role/label"
-STANDARD_LINK_ROLE = "http://www.xbrl.org/2003/role/link"
+# Roles (XBRL 2.1 sections 4.3.3, 5.2.2.2.2; the Link Role Registry's negated labels)
+STANDARD_ROLE_PREFIX = "http://www.xbrl.org/2003/role/"
+STANDARD_LABEL = STANDARD_ROLE_PREFIX + "label"
+STANDARD_LINK_ROLE = STANDARD_ROLE_PREFIX + "link"
+TERSE_LABEL = STANDARD_ROLE_PREFIX + "terseLabel"
+TOTAL_LABEL = STANDARD_ROLE_PREFIX + "totalLabel"
+PERIOD_START_LABEL = STANDARD_ROLE_PREFIX + "periodStartLabel"
+PERIOD_END_LABEL = STANDARD_ROLE_PREFIX + "periodEndLabel"
+LRR_ROLE_PREFIX = "http://www.xbrl.org/2009/role/"
+NEGATED_LABEL = LRR_ROLE_PREFIX + "negatedLabel"
+NEGATED_TOTAL_LABEL = LRR_ROLE_PREFIX + "negatedTotalLabel"
+NEGATED_PERIOD_START_LABEL = LRR_ROLE_PREFIX + "negatedPeriodStartLabel"
+NEGATED_PERIOD_END_LABEL = LRR_ROLE_PREFIX + "negatedPeriodEndLabel"
+LABEL_LINKBASE_REF = STANDARD_ROLE_PREFIX + "labelLinkbaseRef"
+REFERENCE_LINKBASE_REF = STANDARD_ROLE_PREFIX + "referenceLinkbaseRef"
+PRESENTATION_LINKBASE_REF = STANDARD_ROLE_PREFIX + "presentationLinkbaseRef"
+CALCULATION_LINKBASE_REF = STANDARD_ROLE_PREFIX + "calculationLinkbaseRef"
+DEFINITION_LINKBASE_REF = STANDARD_ROLE_PREFIX + "definitionLinkbaseRef"
 
 # Substitution group heads
 ITEM = clark(XBRLI, "item")
@@ -134,15 +200,15 @@ DTR_NON_NUMERIC_BASES: dict[str, str] = {
 # what they define, so they count as resolved even when not bundled.
 BUILTIN_SCHEMAS = frozenset(
     {
-        "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd",
-        "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd",
+        INSTANCE_SCHEMA,
+        LINKBASE_SCHEMA,
         "http://www.xbrl.org/2003/xl-2003-12-31.xsd",
         "http://www.xbrl.org/2003/xlink-2003-12-31.xsd",
-        "http://www.xbrl.org/2005/xbrldt-2005.xsd",
-        "http://www.xbrl.org/2006/xbrldi-2006.xsd",
-        "http://www.xbrl.org/dtr/type/numeric-2009-12-16.xsd",
+        XBRLDT_SCHEMA,
+        XBRLDI_SCHEMA,
+        DTR_NUMERIC_SCHEMA,
         "http://www.xbrl.org/dtr/type/nonNumeric-2009-12-16.xsd",
-        "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd",
+        LRR_NEGATED_SCHEMA,
         "http://www.xbrl.org/lrr/role/net-2009-12-16.xsd",
         "http://www.xbrl.org/lrr/role/deprecated-2009-12-16.xsd",
         "http://www.w3.org/2001/xml.xsd",
