@@ -17,7 +17,7 @@ from kcxbrl.findings import Level
 from kcxbrl.text.read import read_text
 from kcxbrl.validation.validator import validate_file
 
-from arelle_runner import HAVE_ARELLE, problems, run_arelle
+from arelle_runner import arelle_check, needs_arelle
 from converted import sample
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
@@ -25,7 +25,6 @@ XBRLI = "{http://www.xbrl.org/2003/instance}"
 LINK = "{http://www.xbrl.org/2003/linkbase}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 NEGATED = "http://www.xbrl.org/2009/role/negatedLabel"
-ARELLE = [pytest.mark.arelle, pytest.mark.skipif(not HAVE_ARELLE, reason="arelle-release is not installed")]
 
 # 003, three months ended Mar 31 2025, Dec 31 2025, Mar 31 2026 (RMB) and Mar 31 2026 (US$)
 RND = "Research and development expenses\t(226,170)\t(190,201)\t(193,315)\t(28,025)"
@@ -165,16 +164,14 @@ def test_without_extension_the_row_is_a_warning_no_fact_and_its_total_no_calcula
 
 @pytest.mark.parametrize("flag", [[], ["--no-extend"]])
 @pytest.mark.parametrize("adjusted", [True, False])
-@ARELLE[0]
-@ARELLE[1]
+@needs_arelle
 def test_arelle_is_clean_with_the_new_row(tmp_path, flag: list[str], adjusted: bool) -> None:
     text, _ = _with_provision(adjusted=adjusted)
     path = _write(tmp_path, text, "003_provision.txt")
     out = tmp_path / "out"
     assert main(["convert", str(path), "--out", str(out), "--quiet", *flag]) == 0
-    messages = run_arelle(out / "003_provision.xbrl", tmp_path, calc="c11r")
-    assert any(m.code == "info" for m in messages), "Arelle wrote no log"
-    assert problems(messages) == []
+    checked = arelle_check(out / "003_provision.xbrl")
+    assert checked.logged and checked.problems == []
 
 
 
@@ -325,13 +322,11 @@ def test_awkward_file_name_gives_valid_files(tmp_path) -> None:
     assert _errors(instance) == []
 
 
-@ARELLE[0]
-@ARELLE[1]
+@needs_arelle
 def test_awkward_file_name_is_clean_in_arelle(tmp_path) -> None:
     out = _awkward(tmp_path)
-    messages = run_arelle(out / (Path(AWKWARD).stem + ".xbrl"), tmp_path, calc="c11r")
-    assert any(m.code == "info" for m in messages), "Arelle wrote no log"
-    assert problems(messages) == []
+    checked = arelle_check(out / (Path(AWKWARD).stem + ".xbrl"))
+    assert checked.logged and checked.problems == []
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
