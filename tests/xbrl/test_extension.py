@@ -4,6 +4,7 @@ summations its printed figures show, with the new row where it is printed."""
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from kcxbrl.text.read import read_text
 from kcxbrl.validation.validator import validate_file
 
 from arelle_runner import arelle_check, needs_arelle
-from converted import sample
+from converted import KC, sample
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
@@ -59,12 +60,16 @@ def _write(tmp_path: Path, text: str, name: str) -> Path:
 
 
 def _ext_facts(instance: Path, name: str) -> dict[tuple[str, str], str]:
+    """(context, unit) -> value of the extension concept ``name`` (the instance must declare kcx)."""
     root = etree.parse(str(instance)).getroot()
-    namespace = root.nsmap.get("kcx")
-    return {
-        (el.get("contextRef"), el.get("unitRef")): el.text
-        for el in root.iter(f"{{{namespace}}}{name}")
-    } if namespace else {}
+    namespace = root.nsmap["kcx"]
+    return {(el.get("contextRef"), el.get("unitRef")): el.text for el in root.iter(f"{{{namespace}}}{name}")}
+
+
+def _fact_namespaces(instance: Path) -> Counter[str]:
+    """How many facts the instance holds in each namespace."""
+    root = etree.parse(str(instance)).getroot()
+    return Counter(etree.QName(el).namespace for el in root if el.get("contextRef") is not None)
 
 
 def _schema_ref(instance: Path) -> str:
@@ -153,7 +158,12 @@ def test_without_extension_the_row_is_a_warning_no_fact_and_its_total_no_calcula
     # the printed total includes the row left out: the summation is not the instance's
     assert f"row 'Provision for credit losses' ({path}:{line}) printed among its parts is left out" in err
     instance = out / "003_provision.xbrl"
-    assert _ext_facts(instance, "ProvisionForCreditLosses") == {}
+    # no extension namespace and no fact of the row: the instance holds the facts of the
+    # conversion with extension concepts less the row's four
+    assert "kcx" not in etree.parse(str(instance)).getroot().nsmap
+    extended = convert_document(read_text(text, "003_provision.txt")).instance.facts
+    assert sum(1 for f in extended if f.concept == "kcx:ProvisionForCreditLosses") == 4
+    assert _fact_namespaces(instance) == Counter({KC: len(extended) - 4})
     assert _schema_ref(instance) == "003_provision-ext.xsd"
     assert not (out / "003_provision-ext_pre.xml").exists()
     calc = _arcs(out / "003_provision-ext_cal.xml", "calculationArc")
