@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -32,7 +33,8 @@ def _diff(name: str, expected: bytes, actual: bytes) -> str:
     return "\n".join(lines[:SHOWN]) + more
 
 
-def _update(expected_dir, files) -> None:
+def _update(expected_dir: Path, files: dict[str, Path]) -> None:
+    """Replace the case's expected files with the ones just written."""
     shutil.rmtree(expected_dir, ignore_errors=True)
     for name, path in files.items():
         target = expected_dir / name
