@@ -1,8 +1,7 @@
-"""Convert the bundled samples once per test run, through the CLI."""
+"""Convert the bundled samples once per test run, through the CLI, into one folder."""
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -10,10 +9,10 @@ from pathlib import Path
 
 from lxml import etree
 
+import scratch
+from paths import SAMPLES
 from kcxbrl.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
 XBRLI = "http://www.xbrl.org/2003/instance"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 KC = "http://kcxbrl.org/taxonomy/2026"
@@ -26,7 +25,7 @@ def sample(prefix: str) -> Path:
 @lru_cache(maxsize=1)
 def converted() -> tuple[Path, int]:
     """The output folder and the exit code of one `kcxbrl convert` of all samples."""
-    out = Path(tempfile.mkdtemp(prefix="kcxbrl-test-")) / "out"
+    out = scratch.folder("converted") / "out"
     code = main(["convert", *map(str, sorted(SAMPLES.glob("*.txt"))), "--out", str(out), "--quiet"])
     return out, code
 

@@ -13,7 +13,8 @@ import pytest
 from lxml import etree
 
 import kcxbrl
-from converted import ROOT, converted, sample
+from converted import converted, sample
+from paths import ROOT
 
 XBRLI = "http://www.xbrl.org/2003/instance"
 PREFIXES = ["000", "001", "002", "003", "004"]

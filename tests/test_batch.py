@@ -18,7 +18,8 @@ from kcxbrl.findings import Level
 from kcxbrl.validation.validator import validate_file
 from kcxbrl.write import STAGE_PREFIX
 
-from converted import ROOT, SAMPLES, sample
+from converted import sample
+from paths import ROOT, SAMPLES
 
 NEXT = sorted((ROOT / "tests" / "data" / "next").glob("*.txt"))
 

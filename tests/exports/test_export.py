@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from arelle_runner import HAVE_ARELLE, problems
-from converted import SAMPLES, converted, sample
+from arelle_runner import ArelleOptions, arelle_check, needs_arelle
+from case_runs import sample_run
+from converted import converted, sample
 
 
 def _json(prefix: str) -> dict:
@@ -153,18 +152,9 @@ def test_fact_ids_follow_the_fact_not_its_position() -> None:
     assert all(f'id="{fid}"' in text for fid in before)
 
 
-@lru_cache(maxsize=1)
-def _with_xbrl_csv() -> Path:
-    """The samples converted with ``--xbrl-csv``."""
-    from kcxbrl.cli import main
-
-    out = Path(tempfile.mkdtemp(prefix="kcxbrl-test-")) / "out"
-    assert main(["convert", *map(str, sorted(SAMPLES.glob("*.txt"))), "--out", str(out), "--quiet", "--xbrl-csv"]) == 0
-    return out
-
-
 def _xbrl_csv(prefix: str) -> Path:
-    return _with_xbrl_csv() / sample(prefix).stem / "metadata.json"
+    """The xBRL-CSV report of sample ``prefix``, from its golden case run (with --xbrl-csv)."""
+    return sample_run(prefix).file("/metadata.json")
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
@@ -174,49 +164,19 @@ def test_xbrl_csv_holds_the_facts_of_the_instance(prefix: str) -> None:
     metadata = json.loads(_xbrl_csv(prefix).read_text(encoding="utf-8"))
     assert metadata["documentInfo"]["documentType"] == "https://xbrl.org/2021/xbrl-csv"
     assert metadata["documentInfo"]["taxonomy"] == [f"../{sample(prefix).stem}-ext.xsd"]
-    out = _with_xbrl_csv()
     from_csv = kcxbrl.load(_xbrl_csv(prefix)).to_records()
-    from_xml = kcxbrl.load(out / (sample(prefix).stem + ".xbrl")).to_records()
-    assert from_csv == from_xml and len(from_csv) > 40
+    from_xml = kcxbrl.load(sample_run(prefix).file(".xbrl")).to_records()
+    assert from_csv == from_xml
+    assert len(from_csv) == len(sample_run(prefix).conversion.instance.facts)
 
 
-@pytest.mark.arelle
-@pytest.mark.skipif(not HAVE_ARELLE, reason="arelle-release is not installed")
+@needs_arelle
 @pytest.mark.parametrize("prefix", ["000", "003"])
-def test_arelle_loads_the_json_cleanly(prefix: str, tmp_path) -> None:
-    import subprocess
-    import sys
-
-    from arelle_runner import ArelleMessage
-    from lxml import etree
-
-    out, _ = converted()
-    log = tmp_path / "log.xml"
-    subprocess.run(
-        [sys.executable, "-m", "arelle.CntlrCmdLine", "--plugins", "loadFromOIM",
-         "--file", str(out / (sample(prefix).stem + ".json")), "--validate",
-         "--internetConnectivity", "offline", "--logFile", str(log)],
-        check=False, capture_output=True, timeout=300,
-    )
-    entries = [ArelleMessage(e.get("level", ""), e.get("code", ""), "") for e in etree.parse(str(log)).getroot().iter("entry")]
-    assert entries, "Arelle wrote no log"
-    assert problems(entries) == []
-
-
-def _arelle(path: Path, log: Path, *more: str) -> list:
-    import subprocess
-    import sys
-
-    from arelle_runner import ArelleMessage
-    from lxml import etree
-
-    plugins = "loadFromOIM|saveLoadableOIM" if more else "loadFromOIM"
-    subprocess.run(
-        [sys.executable, "-m", "arelle.CntlrCmdLine", "--plugins", plugins, "--file", str(path), "--validate",
-         "--internetConnectivity", "offline", "--logFile", str(log), *more],
-        check=False, capture_output=True, timeout=300,
-    )
-    return [ArelleMessage(e.get("level", ""), e.get("code", ""), "") for e in etree.parse(str(log)).getroot().iter("entry")]
+def test_arelle_loads_the_json_cleanly(prefix: str) -> None:
+    run = sample_run(prefix)
+    checked = arelle_check(run.file(".json"))
+    assert checked.logged and checked.problems == []
+    assert sum(checked.facts.values()) == len(run.conversion.instance.facts)
 
 
 def _core(records: list[dict]) -> list[tuple]:
@@ -230,20 +190,17 @@ def _core(records: list[dict]) -> list[tuple]:
     )
 
 
-@pytest.mark.arelle
-@pytest.mark.skipif(not HAVE_ARELLE, reason="arelle-release is not installed")
+@needs_arelle
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_arelle_loads_the_xbrl_csv_cleanly_with_the_facts_of_the_xml(prefix: str, tmp_path) -> None:
     import kcxbrl
 
-    out = _with_xbrl_csv()
     saved = tmp_path / "read-by-arelle.json"
-    entries = _arelle(_xbrl_csv(prefix), tmp_path / "log.xml", "--saveLoadableOIM", str(saved))
-    assert entries, "Arelle wrote no log"
-    assert problems(entries) == []
+    checked = arelle_check(_xbrl_csv(prefix), ArelleOptions(save_oim=saved))
+    assert checked.logged and checked.problems == []
     # Arelle's own xBRL-JSON of what it read holds the facts of the XML instance
     from_arelle = kcxbrl.load(saved).to_records()
-    from_xml = kcxbrl.load(out / (sample(prefix).stem + ".xbrl")).to_records()
+    from_xml = kcxbrl.load(sample_run(prefix).file(".xbrl")).to_records()
     assert len(from_arelle) == len(from_xml)
     assert _core(from_arelle) == _core(from_xml)
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from arelle_runner import arelle_check, needs_arelle
+from case_runs import run_case, sample_run
+from converted import sample
 from kcxbrl.cli import main
 from kcxbrl.pipeline import convert_document, filing_outputs, taxonomy_files
 from kcxbrl.text.read import read_filing
@@ -20,27 +21,24 @@ from kcxbrl.write import NOT_WRITTEN, Stage
 from kcxbrl.exports.ixbrl import displayed_digits
 from kcxbrl.validation.ixbrl_check import INLINE_FACT_MISMATCH, check_inline, inline_facts, instance_facts
 from kcxbrl.validation.safexml import XML_SYNTAX
-from tests.arelle_facts import arelle_facts
-from tests.arelle_runner import HAVE_ARELLE, problems, run_arelle
-from tests.converted import SAMPLES, sample
-from paths import DATA
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 XHTML = "http://www.w3.org/1999/xhtml"
-STEMS = [p.stem for p in sorted(SAMPLES.glob("*.txt"))]
-NEXT = DATA / "next"
+PREFIXES = ["000", "001", "002", "003", "004"]
 
 
-@lru_cache(maxsize=1)
-def converted() -> Path:
-    out = Path(tempfile.mkdtemp(prefix="kcxbrl-ixbrl-")) / "out"
-    code = main(["convert", *map(str, sorted(SAMPLES.glob("*.txt"))), "--out", str(out), "--ixbrl", "--quiet"])
-    assert code == 0
-    return out
+def _file(prefix: str, suffix: str) -> Path:
+    """A file the golden case of sample ``prefix`` wrote (converted with --ixbrl)."""
+    return sample_run(prefix).file(suffix)
+
+
+def _source(prefix: str) -> str:
+    """The sample's path as the case run gave it, as the page names it."""
+    return sample_run(prefix).case.input
 
 
 def _page(prefix: str) -> etree._ElementTree:
-    return etree.parse(str(converted() / (sample(prefix).stem + ".html")))
+    return etree.parse(str(_file(prefix, ".html")))
 
 
 def _tag(prefix: str, concept: str, context: str, unit: str | None = None) -> etree._Element:
@@ -68,7 +66,7 @@ def test_displayed_digits_keep_every_digit_of_the_value() -> None:
 def test_only_with_the_flag(tmp_path: Path) -> None:
     assert main(["convert", str(sample("000")), "--out", str(tmp_path), "--quiet"]) == 0
     assert not list(tmp_path.glob("*.html"))
-    assert (converted() / (sample("000").stem + ".html")).is_file()
+    assert _file("000", ".html").is_file()
 
 
 def test_revenues_are_tagged_as_printed_in_thousands() -> None:
@@ -77,7 +75,7 @@ def test_revenues_are_tagged_as_printed_in_thousands() -> None:
         "9,558,619", "3", "-3", "ixt:num-dot-decimal")
     assert tag.get("sign") is None
     cell = tag.getparent()
-    assert cell.get("title").startswith(f"{sample('002')}:{_printed_line('002', 'Revenues')} ")
+    assert cell.get("title").startswith(f"{_source('002')}:{_printed_line('002', 'Revenues')} ")
 
 
 def test_a_negative_fact_is_shown_in_parentheses_with_sign() -> None:
@@ -115,27 +113,26 @@ def test_a_repeated_figure_links_to_its_tag() -> None:
     tag = _tag("002", "Revenues", "FY2025", "CNY")
     line = _printed_line("002", "Total revenues")
     cells = [td for td in _page("002").iter(f"{{{XHTML}}}td")
-             if (td.get("title") or "").startswith(f"{sample('002')}:{line} · kc:Revenues · FY2025 · CNY")]
+             if (td.get("title") or "").startswith(f"{_source('002')}:{line} · kc:Revenues · FY2025 · CNY")]
     assert len(cells) == 1
     link = cells[0].find(f"{{{XHTML}}}a")
     assert (link.get("href"), link.text) == (f"#{tag.get('id')}", "9,558,619")
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_every_fact_is_tagged_once(stem: str) -> None:
-    page, _ = inline_facts(converted() / f"{stem}.html")
-    xml, _ = instance_facts(converted() / f"{stem}.xbrl")
-    ids = [e.get("id") for e in etree.parse(str(converted() / f"{stem}.html")).iter(f"{{{IX}}}*")
-           if e.get("id")]
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_every_fact_is_tagged_once(prefix: str) -> None:
+    page, _ = inline_facts(_file(prefix, ".html"))
+    xml, _ = instance_facts(_file(prefix, ".xbrl"))
+    ids = [e.get("id") for e in _page(prefix).iter(f"{{{IX}}}*") if e.get("id")]
     assert len(ids) == len(set(ids)) == sum(xml.values()) == sum(page.values())
-    assert check_inline(converted() / f"{stem}.html", converted() / f"{stem}.xbrl") == []
+    assert check_inline(_file(prefix, ".html"), _file(prefix, ".xbrl")) == []
 
 
 def test_a_page_that_disagrees_is_not_written(tmp_path: Path) -> None:
     stem = sample("002").stem
-    for name in (f"{stem}.xbrl", f"{stem}-ext.xsd"):
-        shutil.copyfile(converted() / name, tmp_path / name)
-    text = (converted() / f"{stem}.html").read_text(encoding="utf-8")
+    for suffix in (".xbrl", "-ext.xsd"):
+        shutil.copyfile(_file("002", suffix), tmp_path / f"{stem}{suffix}")
+    text = _file("002", ".html").read_text(encoding="utf-8")
     changed = tmp_path / "changed.html"
     changed.write_text(text.replace(">9,558,619<", ">9,558,618<", 1), encoding="utf-8")
     codes = Counter(f.code for f in check_inline(changed, tmp_path / f"{stem}.xbrl"))
@@ -163,29 +160,17 @@ def test_the_written_page_is_held_back_when_it_disagrees(tmp_path: Path) -> None
     assert {INLINE_FACT_MISMATCH, NOT_WRITTEN} <= codes
 
 
-@pytest.mark.arelle
-@pytest.mark.skipif(not HAVE_ARELLE, reason="Arelle is not installed (pip install -e '.[test]')")
-@pytest.mark.parametrize("stem", STEMS)
-def test_arelle_reads_the_instance_facts_from_the_page(stem: str, tmp_path: Path) -> None:
-    page = converted() / f"{stem}.html"
-    assert problems(run_arelle(page, tmp_path)) == []
-    (inline, is_inline), (xml, xml_is_inline) = arelle_facts(page, converted() / f"{stem}.xbrl")
-    assert is_inline and not xml_is_inline
-    assert sum(xml.values()) > 0
-    assert inline == xml
-
-
-@pytest.mark.arelle
-@pytest.mark.skipif(not HAVE_ARELLE, reason="Arelle is not installed (pip install -e '.[test]')")
-@pytest.mark.parametrize("name", ["q4_2025_release", "damaged_003"])
-def test_arelle_reads_a_fixture_page(name: str, tmp_path: Path) -> None:
-    """A filing with extension concepts (q4) and a damaged one (rows left out with warnings)."""
-    out = tmp_path / "out"
-    assert main(["convert", str(NEXT / f"{name}.txt"), "--out", str(out), "--ixbrl", "--quiet"]) == 0
-    page = out / f"{name}.html"
-    assert problems(run_arelle(page, tmp_path)) == []
-    (inline, is_inline), (xml, _) = arelle_facts(page, out / f"{name}.xbrl")
-    assert is_inline and sum(xml.values()) > 0 and inline == xml
+@needs_arelle
+@pytest.mark.parametrize("name", ["sample-000", "sample-001", "sample-002", "sample-003", "sample-004",
+                                  "q4_2025_release", "damaged_003"])
+def test_arelle_reads_the_instance_facts_from_the_page(name: str) -> None:
+    """Every sample; a filing with extension concepts (q4) and a damaged one (rows left out with warnings)."""
+    run = run_case(name)
+    page, instance = arelle_check(run.file(".html")), arelle_check(run.file(".xbrl"))
+    assert page.logged and page.problems == []
+    assert page.inline and not instance.inline
+    assert sum(instance.facts.values()) == len(run.conversion.instance.facts)
+    assert page.facts == instance.facts
 
 
 def test_the_page_is_the_same_for_the_same_filing(tmp_path: Path) -> None:

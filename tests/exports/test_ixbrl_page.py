@@ -10,14 +10,13 @@ from __future__ import annotations
 import shutil
 import struct
 import subprocess
-import tempfile
 from pathlib import Path
 
 import lxml.html
 import pytest
 
-from kcxbrl.cli import main
-from tests.converted import sample
+from case_runs import sample_run
+from converted import sample
 from paths import TESTS
 
 ARTIFACTS = TESTS / "artifacts"
@@ -41,10 +40,9 @@ def _chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("page")
-    assert main(["convert", str(sample("002")), "--out", str(out), "--ixbrl", "--quiet"]) == 0
-    return out / (sample("002").stem + ".html")
+def page() -> Path:
+    """Sample 002's page, from its golden case run (converted with --ixbrl)."""
+    return sample_run("002").file(".html")
 
 
 def _statement_rows(dom: lxml.html.HtmlElement) -> tuple[list[str], dict[str, list[str]]]:
@@ -59,9 +57,8 @@ def _statement_rows(dom: lxml.html.HtmlElement) -> tuple[list[str], dict[str, li
     return headers, rows
 
 
-def test_the_browser_shows_the_income_statement(page: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="kcxbrl-chromium-") as profile:
-        dumped = _chromium("--dump-dom", page.as_uri(), profile=Path(profile)).stdout
+def test_the_browser_shows_the_income_statement(page: Path, tmp_path: Path) -> None:
+    dumped = _chromium("--dump-dom", page.as_uri(), profile=tmp_path / "profile").stdout
     dom = lxml.html.fromstring(dumped)
     assert dom.find(".//h1").text_content() == "Kingsoft Cloud Holdings Limited"
     headers, rows = _statement_rows(dom)
@@ -75,7 +72,7 @@ def test_the_browser_shows_the_income_statement(page: Path) -> None:
     line = next(n for n, text in enumerate(sample("002").read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith("Total revenues"))
     titles = [td.get("title") for td in dom.get_element_by_id("s-StatementOfComprehensiveLoss").iter("td")]
-    assert any(t and t.startswith(f"{sample('002')}:{line} ") for t in titles)
+    assert any(t and t.startswith(f"{sample_run('002').case.input}:{line} ") for t in titles)
     # the summary counts what the instance holds
     counts = {" ".join(td.text_content().split()) for td in dom.find_class("counts")[0].iter("td")}
     assert {"442 facts", "45 contexts", "0 errors"} <= counts
@@ -86,12 +83,11 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_a_screenshot_is_kept(page: Path) -> None:
+def test_a_screenshot_is_kept(page: Path, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "ixbrl-page-002.png"
     shot.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory(prefix="kcxbrl-chromium-") as profile:
-        _chromium(f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}", page.as_uri(), profile=Path(profile))
+    _chromium(f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}", page.as_uri(), profile=tmp_path / "profile")
     data = shot.read_bytes()
     assert _png_size(data) == (WIDTH, HEIGHT)
     assert len(data) > 50_000  # a drawn page, not a blank one

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from kcxbrl.cli import main
-from kcxbrl.pipeline import ConversionResult, convert_files
+from kcxbrl.pipeline import ConversionResult
 from kcxbrl.extract.coverage import tokens
 
+from case_runs import sample_run
 from converted import sample
+from paths import ROOT
 
 # (numbers in tables, facts, duplicates, skipped), checked against the filings
 COUNTS = {
@@ -28,16 +28,11 @@ COUNTS = {
 UNPLACED = {"004": [103]}
 
 
-@lru_cache(maxsize=1)
-def reports() -> dict[str, tuple[ConversionResult, str]]:
-    out = Path(tempfile.mkdtemp(prefix="kcxbrl-coverage-"))
-    paths = [sample(prefix) for prefix in sorted(COUNTS)]
-    results = convert_files(paths, out, report=True)
-    found = {}
-    for prefix, result in zip(sorted(COUNTS), results):
-        assert result.report is not None
-        found[prefix] = (result, result.report.read_text(encoding="utf-8"))
-    return found
+def report_of(prefix: str) -> tuple[ConversionResult, str]:
+    """The conversion of sample ``prefix`` with --report (its golden case run) and the report's text."""
+    result = sample_run(prefix).result
+    assert result.report is not None
+    return result, result.report.read_text(encoding="utf-8")
 
 
 def line_of(prefix: str, label: str) -> int:
@@ -46,13 +41,13 @@ def line_of(prefix: str, label: str) -> int:
 
 
 def outcomes(prefix: str, line: int) -> list[str]:
-    text = reports()[prefix][1]
+    text = report_of(prefix)[1]
     return re.findall(rf"^\S+:{line} table \d+ cell \d+ '[^']*': (.*)$", text, re.M)
 
 
 @pytest.mark.parametrize("prefix", sorted(COUNTS))
 def test_no_number_of_a_table_is_unexplained(prefix: str) -> None:
-    result, text = reports()[prefix]
+    result, text = report_of(prefix)
     assert result.coverage is not None
     unexplained = [n for n in result.coverage.numbers if n.outcome == "unexplained"]
     assert [n.line for n in unexplained] == UNPLACED.get(prefix, [])
@@ -62,7 +57,7 @@ def test_no_number_of_a_table_is_unexplained(prefix: str) -> None:
 
 @pytest.mark.parametrize("prefix", sorted(COUNTS))
 def test_counts_per_filing(prefix: str) -> None:
-    result, text = reports()[prefix]
+    result, text = report_of(prefix)
     total, facts, duplicates, skipped = COUNTS[prefix]
     unplaced = len(UNPLACED.get(prefix, []))
     coverage = result.coverage
@@ -135,14 +130,16 @@ def test_tokens_of_a_cell() -> None:
     assert tokens("Exercised - new shares involved -2,370,720")[0].text == "-2,370,720"
 
 
-def test_report_option_writes_the_file_and_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["convert", str(sample("000")), "--out", str(tmp_path), "--report", "--quiet"])
-    assert code == 0
+def test_report_option_writes_the_file_and_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # the filing named as in the golden case
+    name = sample("000").relative_to(ROOT).as_posix()
+    assert main(["convert", name, "--out", str(tmp_path), "--report", "--quiet"]) == 0
     line = capsys.readouterr().out.strip()
-    assert re.match(rf"^{re.escape(str(sample('000')))}: 46 facts, 12 contexts, 3 units; findings: ", line)
+    assert re.match(rf"^{re.escape(name)}: 46 facts, 12 contexts, 3 units; findings: ", line)
     assert "; numbers: 43 in tables, 29 facts/duplicates, 14 skipped, 0 unexplained -> " in line
     report = tmp_path / (sample("000").stem + ".report.txt")
-    assert report.read_text(encoding="utf-8") == reports()["000"][1]
+    assert report.read_text(encoding="utf-8") == report_of("000")[1]
 
 
 def test_no_report_file_without_the_option(tmp_path: Path) -> None:
@@ -150,11 +147,8 @@ def test_no_report_file_without_the_option(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.report.txt"))
 
 
-def test_report_lists_the_figures_taken_from_the_text(tmp_path) -> None:
-    from kcxbrl.cli import main
-
-    assert main(["convert", str(sample("004")), "--out", str(tmp_path), "--report", "--quiet"]) == 0
-    report = (tmp_path / (sample("004").stem + ".report.txt")).read_text(encoding="utf-8")
+def test_report_lists_the_figures_taken_from_the_text() -> None:
+    report = report_of("004")[1]
     assert "figures taken from the text" in report
     # the gross margin of H1 2025 exists only in the text (line 220)
     assert f"{sample('004').name}:220 text: fact kc:GrossMargin context H1-2025 unit pure value 0.152" in report

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from converted import converted, sample
+from case_runs import sample_run
+from converted import dimensional, sample
+from kcxbrl.cli import main
 from kcxbrl.pipeline import convert_document
-from kcxbrl.text.read import read_filing, read_text
-from converted import dimensional
+from kcxbrl.text.read import read_text
 from paths import DATA
 
 SCHEME = "kc:ShareSchemeAxis"
@@ -105,16 +106,16 @@ def test_texts_and_dates(prefix: str, description: str, dates: dict[str, str]) -
 
 
 @pytest.mark.parametrize("prefix", ["000", "001"])
-def test_clean_conversion(prefix: str) -> None:
-    conversion = convert_document(read_filing(sample(prefix)))
-    bad = [str(f) for f in conversion.findings if f.level.value in ("error", "warning")]
-    assert bad == []
-    _, code = converted()
-    assert code in (0, 1)  # other samples may carry errors of their own
+def test_clean_conversion(prefix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No error or warning: the return alone converts with exit code 0 even under --strict."""
+    assert main(["convert", str(sample(prefix)), "--out", str(tmp_path), "--strict"]) == 0
+    summary = capsys.readouterr().out.strip()
+    assert summary.startswith(f"{sample(prefix)}: 46 facts, 12 contexts, 3 units; findings: 0 errors, 0 warnings;")
+    assert (tmp_path / f"{sample(prefix).stem}.xbrl").is_file()
 
 
 def test_total_capital_line_is_the_same_fact() -> None:
-    conversion = convert_document(read_filing(sample("000")))
+    conversion = sample_run("000").conversion
     capital = [f for f in conversion.instance.facts
                if f.concept == "AuthorisedShareCapital" and f.context.period.end.isoformat() == "2025-12-31"]
     assert len(capital) == 1
@@ -156,7 +157,7 @@ def test_unknown_scheme_comes_through_and_unread_rows_warn() -> None:
 
 
 def test_monthly_tables_are_not_reported_unmapped() -> None:
-    conversion = convert_document(read_filing(sample("001")))
+    conversion = sample_run("001").conversion
     assert not any(f.code == "kcxbrl:unmappedTable" for f in conversion.findings)
 
 
@@ -228,7 +229,7 @@ def test_unreadable_cell_is_a_finding_and_no_fact(old: str, new: str, line: int,
     assert [(f.file, f.line) for f in unread] == [("cells.txt", line)]
     printed = new.strip("\t").split("\t")[-1] if concept != "ShareOptionsMovement" else "(12"
     assert f"'{printed}'" in unread[0].message
-    before = {(f.concept, f.context.id) for f in convert_document(read_filing(sample("000"))).instance.facts}
+    before = {(f.concept, f.context.id) for f in sample_run("000").conversion.instance.facts}
     after = {(f.concept, f.context.id) for f in conversion.instance.facts}
     lost = before - after
     assert len(lost) == 1 and next(iter(lost))[0] == concept

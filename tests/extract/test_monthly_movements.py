@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from arelle_runner import HAVE_ARELLE, problems, run_arelle
-from kcxbrl.pipeline import convert_document, convert_files
+from arelle_runner import arelle_check, needs_arelle
+from case_runs import run_case
+from kcxbrl.pipeline import convert_document
 from kcxbrl.extract.coverage import UNEXPLAINED
 from kcxbrl.findings import Level
 from kcxbrl.xbrl.model import Fact, Period, Unit
@@ -67,11 +68,10 @@ def _expected(path: Path) -> list[Key]:
 
 
 @pytest.fixture(scope="module", params=FIXTURES, ids=lambda p: p.stem)
-def converted_fixture(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def converted_fixture(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """The fixture and its conversion: the run of its golden case (tests/cases/<stem>/)."""
     path: Path = request.param
-    out = tmp_path_factory.mktemp(path.stem)
-    [result] = convert_files([path], out)
-    return path, result
+    return path, run_case(path.stem).result
 
 
 def test_fixtures_exist() -> None:
@@ -135,7 +135,8 @@ def test_headers_of_the_older_form(converted_fixture) -> None:  # type: ignore[n
     assert sorted(map(_key, conversion.instance.facts)) == sorted(map(_key, result.conversion.instance.facts))
 
 
-@pytest.mark.skipif(not HAVE_ARELLE, reason="Arelle is not installed")
-def test_arelle_finds_no_error(converted_fixture, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@needs_arelle
+def test_arelle_finds_no_error(converted_fixture) -> None:  # type: ignore[no-untyped-def]
     _, result = converted_fixture
-    assert problems(run_arelle(result.output, tmp_path)) == []
+    checked = arelle_check(result.output)
+    assert checked.logged and checked.problems == []

@@ -17,6 +17,7 @@ from kcxbrl.extract.mapping import map_table
 from kcxbrl.extract.tables import place_tables
 from kcxbrl.xbrl.taxonomy import default_taxonomy
 
+from case_runs import sample_run
 from converted import assert_fact, converted, facts, sample
 
 # (concept, context, unit, value, decimals)
@@ -171,9 +172,27 @@ H1 = [
 CASES = [("002", row) for row in FY] + [("003", row) for row in Q1] + [("004", row) for row in H1]
 
 
-def test_each_filing_has_at_least_30_checked_values() -> None:
-    for prefix in ("002", "003", "004"):
-        assert sum(1 for p, _ in CASES if p == prefix) >= 30
+# facts (no dimensions) of the concepts of each primary statement, per filing
+STATEMENT_FACTS = {
+    "002": {"StatementOfComprehensiveLoss": 83, "BalanceSheet": 117, "CashFlowStatement": 20},
+    "003": {"StatementOfComprehensiveLoss": 103, "BalanceSheet": 114, "CashFlowStatement": 27},
+    "004": {"StatementOfComprehensiveLoss": 80, "BalanceSheet": 117, "CashFlowStatement": 21},
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(STATEMENT_FACTS))
+def test_each_statement_gives_its_facts_and_the_checked_values_are_among_them(prefix: str) -> None:
+    taxonomy = default_taxonomy()
+    facts_of = {}
+    for role in STATEMENT_FACTS[prefix]:
+        concepts = {node.concept for node in taxonomy.role(role).nodes}
+        facts_of[role] = {(f.concept, f.context.id, f.unit.id if f.unit else None)
+                          for f in sample_run(prefix).conversion.instance.facts
+                          if f.concept in concepts and not f.context.members}
+    assert {role: len(found) for role, found in facts_of.items()} == STATEMENT_FACTS[prefix]
+    checked = {(concept, context, unit) for p, (concept, context, unit, _, _) in CASES if p == prefix}
+    assert len(checked) == sum(1 for p, _ in CASES if p == prefix)  # no value checked twice
+    assert checked <= set().union(*facts_of.values())
 
 
 @pytest.mark.parametrize(

@@ -208,10 +208,17 @@ def mutate(text: str, ops: list[tuple]) -> bytes:
     return bytes(data)
 
 
+@pytest.fixture(scope="module")
+def damaged_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where each example writes (a folder of its own, removed after it)."""
+    return tmp_path_factory.mktemp("hostile")
+
+
 @bounded(20)
 @given(st.sampled_from(["000", "003", "003", "004", "002"]), st.lists(_OPS, min_size=1, max_size=3))
-def test_damaged_samples_never_raise_never_write_invalid_files_never_misplace_a_number(prefix: str, ops) -> None:
-    with tempfile.TemporaryDirectory(prefix="kcxbrl-hostile-") as folder:
+def test_damaged_samples_never_raise_never_write_invalid_files_never_misplace_a_number(
+        damaged_root: Path, prefix: str, ops) -> None:
+    with tempfile.TemporaryDirectory(dir=damaged_root) as folder:
         path = Path(folder) / f"{prefix}_damaged.txt"
         path.write_bytes(mutate(sample_text(prefix), ops))
         out = Path(folder) / "out"

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +14,7 @@ from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, Level
 from kcxbrl.xbrl import ns
 
-HAVE_ARELLE = importlib.util.find_spec("arelle") is not None
+from arelle_runner import ArelleOptions, arelle_check, needs_arelle
 
 BUNDLED = {
     "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd": "http://www.xbrl.org/2003/instance",
@@ -360,30 +357,16 @@ def test_load_schema_is_cached_until_the_file_changes(company: Path) -> None:
     assert schemas.load_schema(company) is not first
 
 
-def _arelle_levels(path: Path, log_dir: Path) -> list[tuple[str, str]]:
-    """(level, code) of every message Arelle logs while validating ``path`` offline."""
-    log_file = log_dir / f"{path.stem}-arelle.xml"
-    command = [
-        sys.executable, "-m", "arelle.CntlrCmdLine", "--file", str(path), "--validate",
-        "--internetConnectivity", "offline", "--logFile", str(log_file),
-    ]
-    subprocess.run(command, check=False, capture_output=True, timeout=300)
-    entries = etree.parse(str(log_file)).iter("entry")
-    return [(e.get("level", ""), e.get("code", "")) for e in entries]
-
-
-@pytest.mark.arelle
-@pytest.mark.skipif(not HAVE_ARELLE, reason="arelle is not installed")
+@needs_arelle
 def test_arelle_accepts_the_valid_instance(tmp_path: Path, company: Path) -> None:
     path, _ = _write_instance(tmp_path, VALID_INSTANCE)
-    messages = _arelle_levels(path, tmp_path)
-    assert [m for m in messages if m[0] in ("error", "fatal", "critical", "inconsistency")] == []
+    checked = arelle_check(path, ArelleOptions(calc=None))
+    assert checked.logged and checked.problems == []
 
 
-@pytest.mark.arelle
-@pytest.mark.skipif(not HAVE_ARELLE, reason="arelle is not installed")
+@needs_arelle
 def test_arelle_agrees_on_a_value_error(tmp_path: Path, company: Path) -> None:
     text = VALID_INSTANCE.replace('decimals="-3">1789000000<', 'decimals="-3">abc<')
     path, tree = _write_instance(tmp_path, text)
     ours = schemas.schema_findings(path, tree, schemas.load_schema(company))
-    assert (Level.ERROR.value, ours[0].code) in _arelle_levels(path, tmp_path)
+    assert arelle_check(path, ArelleOptions(calc=None)).has(ours[0].code, Level.ERROR.value)

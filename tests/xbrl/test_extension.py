@@ -4,6 +4,7 @@ summations its printed figures show, with the new row where it is printed."""
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,15 +19,14 @@ from kcxbrl.text.read import read_text
 from kcxbrl.validation.validator import validate_file
 from kcxbrl.xbrl import ns
 
-from arelle_runner import HAVE_ARELLE, problems, run_arelle
-from converted import sample
+from arelle_runner import arelle_check, needs_arelle
+from converted import KC, sample
 
 XS = "{http://www.w3.org/2001/XMLSchema}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 LINK = "{http://www.xbrl.org/2003/linkbase}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 NEGATED = ns.NEGATED_LABEL
-ARELLE = [pytest.mark.arelle, pytest.mark.skipif(not HAVE_ARELLE, reason="arelle-release is not installed")]
 
 # 003, three months ended Mar 31 2025, Dec 31 2025, Mar 31 2026 (RMB) and Mar 31 2026 (US$)
 RND = "Research and development expenses\t(226,170)\t(190,201)\t(193,315)\t(28,025)"
@@ -61,12 +61,16 @@ def _write(tmp_path: Path, text: str, name: str) -> Path:
 
 
 def _ext_facts(instance: Path, name: str) -> dict[tuple[str, str], str]:
+    """(context, unit) -> value of the extension concept ``name`` (the instance must declare kcx)."""
     root = etree.parse(str(instance)).getroot()
-    namespace = root.nsmap.get("kcx")
-    return {
-        (el.get("contextRef"), el.get("unitRef")): el.text
-        for el in root.iter(f"{{{namespace}}}{name}")
-    } if namespace else {}
+    namespace = root.nsmap["kcx"]
+    return {(el.get("contextRef"), el.get("unitRef")): el.text for el in root.iter(f"{{{namespace}}}{name}")}
+
+
+def _fact_namespaces(instance: Path) -> Counter[str]:
+    """How many facts the instance holds in each namespace."""
+    root = etree.parse(str(instance)).getroot()
+    return Counter(etree.QName(el).namespace for el in root if el.get("contextRef") is not None)
 
 
 def _schema_ref(instance: Path) -> str:
@@ -155,7 +159,12 @@ def test_without_extension_the_row_is_a_warning_no_fact_and_its_total_no_calcula
     # the printed total includes the row left out: the summation is not the instance's
     assert f"row 'Provision for credit losses' ({path}:{line}) printed among its parts is left out" in err
     instance = out / "003_provision.xbrl"
-    assert _ext_facts(instance, "ProvisionForCreditLosses") == {}
+    # no extension namespace and no fact of the row: the instance holds the facts of the
+    # conversion with extension concepts less the row's four
+    assert "kcx" not in etree.parse(str(instance)).getroot().nsmap
+    extended = convert_document(read_text(text, "003_provision.txt")).instance.facts
+    assert sum(1 for f in extended if f.concept == "kcx:ProvisionForCreditLosses") == 4
+    assert _fact_namespaces(instance) == Counter({KC: len(extended) - 4})
     assert _schema_ref(instance) == "003_provision-ext.xsd"
     assert not (out / "003_provision-ext_pre.xml").exists()
     calc = _arcs(out / "003_provision-ext_cal.xml", "calculationArc")
@@ -166,16 +175,14 @@ def test_without_extension_the_row_is_a_warning_no_fact_and_its_total_no_calcula
 
 @pytest.mark.parametrize("flag", [[], ["--no-extend"]])
 @pytest.mark.parametrize("adjusted", [True, False])
-@ARELLE[0]
-@ARELLE[1]
+@needs_arelle
 def test_arelle_is_clean_with_the_new_row(tmp_path, flag: list[str], adjusted: bool) -> None:
     text, _ = _with_provision(adjusted=adjusted)
     path = _write(tmp_path, text, "003_provision.txt")
     out = tmp_path / "out"
     assert main(["convert", str(path), "--out", str(out), "--quiet", *flag]) == 0
-    messages = run_arelle(out / "003_provision.xbrl", tmp_path, calc="c11r")
-    assert any(m.code == "info" for m in messages), "Arelle wrote no log"
-    assert problems(messages) == []
+    checked = arelle_check(out / "003_provision.xbrl")
+    assert checked.logged and checked.problems == []
 
 
 
@@ -326,13 +333,11 @@ def test_awkward_file_name_gives_valid_files(tmp_path) -> None:
     assert _errors(instance) == []
 
 
-@ARELLE[0]
-@ARELLE[1]
+@needs_arelle
 def test_awkward_file_name_is_clean_in_arelle(tmp_path) -> None:
     out = _awkward(tmp_path)
-    messages = run_arelle(out / (Path(AWKWARD).stem + ".xbrl"), tmp_path, calc="c11r")
-    assert any(m.code == "info" for m in messages), "Arelle wrote no log"
-    assert problems(messages) == []
+    checked = arelle_check(out / (Path(AWKWARD).stem + ".xbrl"))
+    assert checked.logged and checked.problems == []
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])

@@ -6,10 +6,9 @@ Run:  python tests/data/next/make_damaged.py
 """
 from __future__ import annotations
 
-from pathlib import Path
+from fixture_text import sample_lines, write
 
-HERE = Path(__file__).resolve().parent
-SAMPLE = HERE.parents[2] / "samples" / "003_15ccf7b249ddd7c5.txt"
+SAMPLE = "003_15ccf7b249ddd7c5.txt"
 
 # (sample line, exact text of that line, replacement lines)
 EDITS = [
@@ -28,11 +27,11 @@ EDITS = [
 
 
 def main() -> None:
-    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    lines = sample_lines(SAMPLE)
     for n, text, repl in sorted(EDITS, reverse=True):
         assert lines[n - 1] == text, (n, lines[n - 1])
         lines[n - 1:n] = repl
-    (HERE / "damaged_003.txt").write_text("\n".join(lines), encoding="utf-8")
+    write("damaged_003.txt", "\n".join(lines))
     print("wrote damaged_003.txt")
 
 

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-SAMPLES = HERE.parents[2] / "samples"
+from fixture_text import sample_lines, split_row, write
 
 # ------------------------------------------------------------------ sample 002
 R002 = [
@@ -252,18 +250,6 @@ JOBS = [("002_f9d89c61d7d6e4d6.txt", "reworded_002.txt", R002),
         ("003_15ccf7b249ddd7c5.txt", "reworded_003.txt", R003),
         ("004_8410975dc4ccff92.txt", "reworded_004.txt", R004)]
 
-TAG = re.compile(r"^(<b>)?(.*?)(</b>)?$")
-
-
-def row_label(line: str) -> tuple[str, str, str] | None:
-    """(prefix, label, rest) of a table row, the label without its <b> tags."""
-    if "\t" not in line:
-        return None
-    first, rest = line.split("\t", 1)
-    m = TAG.match(first)
-    return (m.group(1) or ""), m.group(2), (m.group(3) or "") + "\t" + rest
-
-
 def apply(lines: list[str], rules) -> tuple[list[str], list[tuple]]:
     new = list(lines)
     changes: list[tuple] = []  # (original line number, kind, before, after)
@@ -275,7 +261,7 @@ def apply(lines: list[str], rules) -> tuple[list[str], list[tuple]]:
             first, last = rule[3] if len(rule) > 3 else (1, len(new))
             hits = 0
             for i, line in enumerate(new):
-                parts = row_label(line) if first <= i + 1 <= last else None
+                parts = split_row(line) if first <= i + 1 <= last else None
                 if parts and parts[1] == old:
                     new[i] = parts[0] + repl + parts[2]
                     changes.append((i + 1, "row label", old, repl))
@@ -329,11 +315,11 @@ def main() -> None:
           "would word them. The facts of a copy are the facts of its sample. Line numbers: `sample` is the line in",
           "`samples/<file>`, `copy` the line in the reworded copy.", ""]
     for src, dst, rules in JOBS:
-        text = (SAMPLES / src).read_text(encoding="utf-8")
-        lines = text.split("\n")
+        lines = sample_lines(src)
+        text = "\n".join(lines)
         out, changes = apply(lines, rules)
         same_numbers(lines, out)
-        (HERE / dst).write_text("\n".join(out), encoding="utf-8")
+        write(dst, "\n".join(out))
         kinds = {k: sum(1 for c in changes if c[2] == k) for k in ("title", "row label", "prose", "footnote added")}
         distinct_rows = len({c[3] for c in changes if c[2] == "row label"})
         md += [f"## `{dst}` from `samples/{src}`", "",
@@ -344,7 +330,7 @@ def main() -> None:
         for n, m, kind, before, after in changes:
             md.append(f"| {n} | {m} | {kind} | {esc(before)} | {esc(after)} |")
         md.append("")
-    (HERE / "reworded.md").write_text("\n".join(md), encoding="utf-8")
+    write("reworded.md", "\n".join(md))
     print("wrote reworded_002.txt, reworded_003.txt, reworded_004.txt and reworded.md")
 
 
