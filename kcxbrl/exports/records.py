@@ -23,7 +23,7 @@ from kcxbrl.xbrl.render import fact_ids
 from kcxbrl.xbrl.taxonomy import ROLE_BASE, Role, Taxonomy, default_taxonomy
 
 if TYPE_CHECKING:
-    from kcxbrl.pipeline import Conversion
+    from kcxbrl.conversion import Conversion
 
 US_GAAP_PREFIX = "us-gaap"
 DEI_PREFIX = "dei"

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from kcxbrl.findings import Finding, warning
-from kcxbrl.extract.mapping import CellResult
+from kcxbrl.extract.cells import CellResult
 from kcxbrl.xbrl.model import Document, Draft, Period, Provenance
 from kcxbrl.resources import taxonomy_dir
 from kcxbrl.xbrl.taxonomy import default_taxonomy

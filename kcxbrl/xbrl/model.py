@@ -168,8 +168,7 @@ class Layout:
     """A table's header rows resolved into columns."""
 
     header_rows: int
-    columns: tuple[Column, ...]
-    label_index: int = 0
+    columns: tuple[Column, ...]  # one per cell after the row label (the first cell)
 
     @property
     def value_columns(self) -> tuple[Column, ...]:
