@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kcxbrl.resources import taxonomy_dir
+from kcxbrl.text.memo import text_cache
 
 _NOISE = re.compile(r"\((?:non-gaap(?: financial)?(?: measures?)?|unaudited|audited)\)", re.I)
 _LEAD = re.compile(r"^(?:less|add|plus|deduct|of which|including)\s*:\s*|^[-–—•*·]+\s*", re.I)
@@ -147,13 +148,13 @@ def _place_net_total(words: list[str]) -> list[str]:
     return (["total"] if total else []) + words + (["net"] if net else [])
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def exact_key(text: str) -> str:
     vocab = vocabulary()
     return " ".join(_place_net_total(_fold_pairs(_tokens(text, vocab), vocab)))
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def loose_key(text: str) -> str:
     vocab = vocabulary()
     words = []

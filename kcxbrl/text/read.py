@@ -13,11 +13,11 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, warning
+from kcxbrl.text.memo import text_cache
 from kcxbrl.xbrl.model import Block, Document, Row, Table, TextLine
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,7 @@ def plain(text: str) -> str:
     return "".join(_plain_char(ch) for ch in text)
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _plain_char(ch: str) -> str:
     if ch in _INVISIBLE:
         return ""
