@@ -31,6 +31,7 @@ from kcxbrl.xbrl.model import Draft, Fact, Instance, Row
 from kcxbrl.extract.prose import TEXT_COLUMN
 from kcxbrl.extract.tables import PlacedTable, describe_scale
 from kcxbrl.xbrl.taxonomy import Taxonomy
+from kcxbrl.text.memo import text_cache
 from kcxbrl.text.values import MONTHS, parse_date, parse_number
 
 DUPLICATE = "duplicate"
@@ -108,14 +109,15 @@ class _Token:
     whole: bool  # the token is the whole cell
 
 
-def tokens(cell: str) -> list[_Token]:
+@text_cache()
+def tokens(cell: str) -> tuple[_Token, ...]:
     """The numbers a cell prints: the cell itself, or dates and numbers inside its text."""
     text = cell.strip()
     if not text:
-        return []
+        return ()
     number = parse_number(text)
     if number is not None:
-        return [_Token(text, number.value, None, True)]
+        return (_Token(text, number.value, None, True),)
     out: list[tuple[int, _Token]] = []
     taken: list[range] = []
     for match in _DATE.finditer(text):
@@ -127,7 +129,7 @@ def tokens(cell: str) -> list[_Token]:
             continue
         inner = parse_number(match[0])
         out.append((match.start(), _Token(match[0], inner.value if inner else None, None, False)))
-    return [t for _, t in sorted(out, key=lambda p: p[0])]
+    return tuple(t for _, t in sorted(out, key=lambda p: p[0]))
 
 
 def _key(draft: Draft, taxonomy: Taxonomy) -> tuple[object, ...]:

@@ -32,7 +32,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 class Vocabulary:
     pairs: frozenset[frozenset[str]]
     families: dict[str, str]
-    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    phrases: tuple[tuple[str, re.Pattern[str], str], ...]  # (words, where they stand alone, replacement)
     ignore: frozenset[str]
 
 
@@ -49,7 +49,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         pairs=frozenset(frozenset(_stem(w) for w in pair) for pair in data["pairs"]),
         families={_stem(k): v for k, v in data["families"].items()},
-        phrases=tuple((re.compile(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])"), v) for k, v in phrases),
+        phrases=tuple((k, re.compile(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])"), v) for k, v in phrases),
         ignore=frozenset(data["ignore"]),
     )
 
@@ -81,8 +81,9 @@ def _strip(text: str) -> str:
 
 def _tokens(text: str, vocab: Vocabulary) -> list[str]:
     text = _pre(_strip(text))
-    for pattern, replacement in vocab.phrases:
-        text = pattern.sub(replacement, text)
+    for words, pattern, replacement in vocab.phrases:
+        if words in text:  # the pattern's scan only where the words are printed
+            text = pattern.sub(replacement, text)
     words = [_stem(t) for t in _TOKEN.findall(text) if t not in vocab.ignore]
     # a word printed twice in a row ("Non-GAAP adjusted" read as "adjusted adjusted") counts once
     return [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]

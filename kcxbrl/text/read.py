@@ -33,6 +33,7 @@ _BOLD_ON = "\ue100"
 _BOLD_OFF = "\ue101"
 _BOLD_FLIP = "\ue102"
 _MARKERS = (_BOLD_ON, _BOLD_OFF, _BOLD_FLIP)
+_MARKER_SPLIT = re.compile(f"([{_BOLD_ON}{_BOLD_OFF}{_BOLD_FLIP}])")
 
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]+)>")
 _SUP = re.compile(r"<sup\b[^>]*>.*?</sup\s*>", re.IGNORECASE)
@@ -51,6 +52,10 @@ _STARS = re.compile(r"\*+")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
+_DIGIT = re.compile(r"[0-9]")
+# an ASCII word without digits that holds a lower-case letter
+_LOWER_WORD = re.compile(r"(?<!\S)[^\s0-9]*[a-z][^\s0-9]*(?!\S)")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 _HEADING_CLOSE = re.compile(r"\s+#+\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,})$")
@@ -82,6 +87,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Controls that stand between words become a space, so the words stay apart.
 _SPACING = frozenset("\x0b\x0c\x0d\x1c\x1d\x1e\x1f\x85")
 _CHAR_REF = re.compile(r"&#(?:(\d+)|[xX]([0-9a-fA-F]+));")
+_SUSPECT = re.compile(_CONTROL.pattern + "|&#")  # a control, or a reference that may stand for one
+# What _clean may change beyond spacing: escapes, tags, links, emphasis, references,
+# controls, and the private-use characters it parks escapes and bold marks on.
+_MARKUP = re.compile(r"[\\<\[*&\ue000-\ue07f\ue100-\ue102]|" + _CONTROL.pattern)
 
 
 @dataclass(frozen=True)
@@ -139,7 +148,11 @@ def plain(text: str) -> str:
     `RMB'000`, `３１，２０２５` is `31,2025`, a no-break or full-width space a space."""
     if text.isascii():
         return text
-    return "".join(_plain_char(ch) for ch in text)
+    return _NON_ASCII.sub(_plain_match, text)
+
+
+def _plain_match(match: re.Match[str]) -> str:
+    return _plain_char(match.group(0))
 
 
 @text_cache(maxsize=4096)
@@ -215,7 +228,7 @@ def _scrub_lines(lines: list[str], name: str) -> tuple[list[str], list[Finding]]
     scrubbed: list[str] = []
     findings: list[Finding] = []
     for number, raw in enumerate(lines, start=1):
-        found = _controls(raw)
+        found = _controls(raw) if _SUSPECT.search(raw) else None
         if found:
             points = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(set(found)))
             findings.append(warning(
@@ -258,6 +271,7 @@ def _scrub(text: str) -> str:
     return _CONTROL.sub(lambda m: " " if m.group(0) in _SPACING else "", text)
 
 
+@text_cache()
 def clean_text(raw: str) -> str:
     """Remove Markdown and HTML inline markup from a piece of text."""
     return _clean(raw, bold=False).text
@@ -318,29 +332,40 @@ def _is_delimiter(cells: list[str]) -> bool:
 
 
 def _clean(raw: str, bold: bool) -> _Cleaned:
-    text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), plain(raw).rstrip())
-    if text.endswith("\\"):
-        text = text[:-1]  # a Markdown hard line break
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _SUP.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _BREAK.sub(" ", text)
-    text = _BOLD_TAG.sub(lambda m: _BOLD_OFF if m.group(1) else _BOLD_ON, text)
-    text = _INLINE_TAG.sub("", text)
-    text = _BLOCK_TAG.sub(" ", text)
-    text = _STARS.sub(_star_run, text)
+    text = plain(raw).rstrip()
+    if _MARKUP.search(text) is None:  # most lines: no markup, escape, reference or control to take out
+        if "\t" in text or "  " in text:  # plain() has made every other space a " "
+            text = _SPACES.sub(" ", text)
+        final = text.strip()
+        return _Cleaned(final, bold, bold and bool(final))
+    if "\\" in text:
+        text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), text)
+        if text.endswith("\\"):
+            text = text[:-1]  # a Markdown hard line break
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _SUP.sub("", text)
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _BREAK.sub(" ", text)
+        text = _BOLD_TAG.sub(lambda m: _BOLD_OFF if m.group(1) else _BOLD_ON, text)
+        text = _INLINE_TAG.sub("", text)
+        text = _BLOCK_TAG.sub(" ", text)
+    if "*" in text:
+        text = _STARS.sub(_star_run, text)
     out: list[str] = []
     seen_bold = seen_plain = False
-    for ch in text:
-        if ch in _MARKERS:
-            bold = ch == _BOLD_ON or (ch == _BOLD_FLIP and not bold)
+    for part in _MARKER_SPLIT.split(text):  # runs of text between the bold marks, and the marks
+        if part in _MARKERS:
+            bold = part == _BOLD_ON or (part == _BOLD_FLIP and not bold)
             continue
-        if not ch.isspace():
+        if part.strip():  # a visible character
             if bold:
                 seen_bold = True
             else:
                 seen_plain = True
-        out.append(ch)
+        out.append(part)
     # a reference the line scrub did not see (e.g. in a cell passed here alone) is scrubbed too
     joined = _scrub(_ENTITY.sub(lambda m: html.unescape(m.group(0)), "".join(out)))
     final = _SPACES.sub(" ", _unpark(joined)).strip()
@@ -363,9 +388,20 @@ def _unpark(text: str) -> str:
 
 def _is_capitals(text: str) -> bool:
     """A line in capitals with at least two words, e.g. `FINANCIAL HIGHLIGHTS`."""
-    words = [w for w in text.split() if any(c.isupper() or c.islower() for c in w)]
-    if len(words) < 2:
-        return False
     # Words with digits (`13a-16`, `6-K`) may carry lower-case letters.
-    plain = [w for w in words if not any(c.isdigit() for c in w)]
-    return bool(plain) and not any(c.islower() for w in plain for c in w)
+    if text.isascii():  # the same test, with str methods and patterns over whole words
+        if _LOWER_WORD.search(text):
+            return False
+        words = [w for w in text.split() if w.upper() != w.lower()]  # words with a letter
+        return len(words) >= 2 and any(not _DIGIT.search(w) for w in words)
+    cased = capitals = 0
+    for word in text.split():
+        lower = any(c.islower() for c in word)
+        if not lower and not any(c.isupper() for c in word):
+            continue
+        cased += 1
+        if not any(c.isdigit() for c in word):
+            if lower:
+                return False  # a word of letters in lower case: no line in capitals
+            capitals += 1
+    return cased >= 2 and capitals > 0

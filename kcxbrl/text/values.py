@@ -7,6 +7,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from kcxbrl.text.memo import text_cache
 from kcxbrl.xbrl.model import Number
 from kcxbrl.text.read import clean_text
 
@@ -45,6 +46,7 @@ MONTHS: dict[str, int] = {
 _MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _DATE_SHAPES = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)"),  # December 31, 2025
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)"),  # 31 December 2025
@@ -52,6 +54,7 @@ _DATE_SHAPES = (
 )
 
 
+@text_cache()
 def parse_number(text: str) -> Number | None:
     """The single number a cell prints, or None when it holds anything else."""
     cleaned = clean_text(text)
@@ -107,6 +110,8 @@ def parse_date(text: str) -> date | None:
 
 def find_dates(text: str) -> tuple[date, ...]:
     """Every date printed in a piece of text, in reading order."""
+    if _YEAR_DIGITS.search(text) is None:  # every shape prints a year
+        return ()
     found: list[tuple[int, date]] = []
     taken: list[range] = []
     for shape in _DATE_SHAPES:

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from kcxbrl.findings import Finding, error
 from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Unit, calendar_span
@@ -55,6 +56,7 @@ def context_id(period: Period, members: tuple[Member, ...]) -> str:
     return name
 
 
+@lru_cache(maxsize=256)  # few types and currencies; asked for every draft
 def unit_for(concept_type: str, currency: str | None) -> Unit | None:
     if concept_type == "monetary" and currency:
         return Unit(currency, (f"{ISO4217}:{currency}",))

@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections import Counter
 from decimal import Decimal
-from typing import TypedDict
+from typing import NamedTuple
 
 from kcxbrl import __version__
 from kcxbrl.xbrl.jinja import render, xml_decimal
@@ -18,7 +18,11 @@ from kcxbrl.xbrl.model import Fact, Instance
 from kcxbrl.xbrl.taxonomy import Taxonomy
 
 
-class _FactView(TypedDict):
+# The views the templates read are named tuples: an attribute Jinja finds at once
+# (a dict's key costs it a failed attribute lookup first).
+
+
+class _FactView(NamedTuple):
     qname: str
     id: str
     context: str
@@ -28,7 +32,32 @@ class _FactView(TypedDict):
     lang: str | None
 
 
+class _MemberView(NamedTuple):
+    dimension: str
+    value: str
+    typed: bool
+    domain: str | None
+
+
+class _ContextView(NamedTuple):
+    id: str
+    scheme: str
+    identifier: str
+    members: tuple[_MemberView, ...]
+    instant: str | None
+    start: str | None
+    end: str
+
+
+class _UnitView(NamedTuple):
+    id: str
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+
+
 # A file name goes into a comment: XML forbids '--' there and control characters anywhere.
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9_.-]")
+_ID_START = re.compile(r"[A-Za-z_]")
 _NOT_IN_COMMENT = re.compile(r"-(?=-)|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -56,9 +85,9 @@ def fact_id(fact: Fact) -> str:
     """The fact's id in the instance and in every export: the concept's local
     name and a digest of the fact's identity, so a fact keeps its id when
     other facts come or go (a valid XML ID: NCName)."""
-    local = re.sub(r"[^A-Za-z0-9_.-]", "_", fact.concept.rsplit(":", 1)[-1])[:60]
+    local = _NOT_IN_ID.sub("_", fact.concept.rsplit(":", 1)[-1])[:60]
     digest = hashlib.sha256(fact_identity(fact).encode("utf-8")).hexdigest()[:12]
-    return f"{local}_{digest}" if re.match(r"[A-Za-z_]", local) else f"f_{local}_{digest}"
+    return f"{local}_{digest}" if _ID_START.match(local) else f"f_{local}_{digest}"
 
 
 def fact_ids(instance: Instance) -> tuple[str, ...]:
@@ -72,20 +101,20 @@ def fact_ids(instance: Instance) -> tuple[str, ...]:
 
 def _fact_view(fact: Fact, fid: str, taxonomy: Taxonomy) -> _FactView:
     value = xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
-    return {
-        "qname": taxonomy.qname(fact.concept),
-        "id": fid,
-        "context": fact.context.id,
-        "unit": fact.unit.id if fact.unit else None,
-        "decimals": str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None,
-        "value": value,
-        "lang": fact.lang,
-    }
+    return _FactView(
+        qname=taxonomy.qname(fact.concept),
+        id=fid,
+        context=fact.context.id,
+        unit=fact.unit.id if fact.unit else None,
+        decimals=str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None,
+        value=value,
+        lang=fact.lang,
+    )
 
 
-def context_views(instance: Instance, taxonomy: Taxonomy) -> list[dict[str, object]]:
+def context_views(instance: Instance, taxonomy: Taxonomy) -> list[_ContextView]:
     """The instance's contexts as the templates write them (instance and Inline XBRL alike)."""
-    contexts: list[dict[str, object]] = []
+    contexts: list[_ContextView] = []
     for c in instance.contexts:
         members = []
         for m in c.members:
@@ -93,21 +122,21 @@ def context_views(instance: Instance, taxonomy: Taxonomy) -> list[dict[str, obje
             if m.typed:
                 axis = taxonomy.concept(m.dimension.split(":", 1)[1])
                 domain = f"{taxonomy.prefix}:{axis.typed_domain}"
-            members.append({"dimension": m.dimension, "value": m.value, "typed": m.typed, "domain": domain})
-        contexts.append({
-            "id": c.id,
-            "scheme": c.entity.scheme,
-            "identifier": c.entity.identifier,
-            "members": members,
-            "instant": c.period.end.isoformat() if c.period.is_instant else None,
-            "start": c.period.start.isoformat() if c.period.start else None,
-            "end": c.period.end.isoformat(),
-        })
+            members.append(_MemberView(m.dimension, m.value, m.typed, domain))
+        contexts.append(_ContextView(
+            id=c.id,
+            scheme=c.entity.scheme,
+            identifier=c.entity.identifier,
+            members=tuple(members),
+            instant=c.period.end.isoformat() if c.period.is_instant else None,
+            start=c.period.start.isoformat() if c.period.start else None,
+            end=c.period.end.isoformat(),
+        ))
     return contexts
 
 
-def unit_views(instance: Instance) -> list[dict[str, object]]:
-    return [{"id": u.id, "numerator": list(u.numerator), "denominator": list(u.denominator)} for u in instance.units]
+def unit_views(instance: Instance) -> list[_UnitView]:
+    return [_UnitView(u.id, tuple(u.numerator), tuple(u.denominator)) for u in instance.units]
 
 
 def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:

@@ -123,6 +123,10 @@ class Node:
         return "blank" in self.flags
 
     def walk(self) -> tuple[Node, ...]:
+        return self._walked
+
+    @cached_property
+    def _walked(self) -> tuple[Node, ...]:
         out: list[Node] = [self]
         for child in self.children:
             out.extend(child.walk())
@@ -179,7 +183,7 @@ class Role:
 
     @property
     def nodes(self) -> tuple[Node, ...]:
-        return self.root.walk()
+        return self.root.walk()  # kept by the root
 
     def networks(self) -> dict[str, tuple[Calculation, ...]]:
         """Calculations grouped by extended link role URI."""
