@@ -39,7 +39,6 @@ _MIN_WORDS = 8
 # A table's caption: the few short lines right above it (a paragraph is prose, not a caption).
 _CAPTION_LINES = 3
 _CAPTION_LENGTH = 150
-_ANY_CURRENCY = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p, _ in CURRENCIES))
 
 
 def plausibility(
@@ -102,8 +101,6 @@ def _currencies(document: Document, instance: Instance, placed: Sequence[PlacedT
         return []  # a filing in one currency has no twin to be mistaken for
     stating: dict[str, list[int]] = {code: [] for code in used}
     for number, text in _texts(document):
-        if _ANY_CURRENCY.search(text) is None:  # most lines: one scan, not one per currency
-            continue
         for pattern, code in CURRENCIES:
             if code in stating and pattern.search(text):
                 stating[code].append(number)

@@ -50,33 +50,11 @@ class PlacedTable:
     scale_line: int | None = None  # the line of that caption
 
 
-class _Titles:
-    """The roles a title may name, by their patterns (taxonomy/mapping), in the
-    taxonomy's order; all patterns are first tried as one, for most lines name none."""
-
-    def __init__(self, taxonomy: Taxonomy) -> None:
-        self.roles = [role for role in taxonomy.roles if role.match]
-        patterns = [p for role in self.roles for p in role.match]
-        one_flag = len({p.flags for p in patterns}) == 1
-        self.any = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags) if one_flag else None
-
-    def names_role(self, text: str) -> bool:
-        if self.any is not None:
-            return self.any.search(text) is not None
-        return self.role(text) is not None
-
-    def role(self, text: str) -> Role | None:
-        """The first role whose patterns find the text."""
-        if self.any is not None and self.any.search(text) is None:
-            return None
-        return next((role for role in self.roles if any(p.search(text) for p in role.match)), None)
-
-
-def _match_role(lines: tuple[TextLine, ...], titles: _Titles) -> Role | None:
+def _match_role(lines: tuple[TextLine, ...], taxonomy: Taxonomy) -> Role | None:
     for line in reversed(lines[-_TITLE_REACH:]):
-        role = titles.role(line.text)
-        if role is not None:
-            return role
+        for role in taxonomy.roles:
+            if any(p.search(line.text) for p in role.match):
+                return role
     return None
 
 
@@ -118,16 +96,15 @@ def place_tables(document: Document, taxonomy: Taxonomy) -> tuple[list[PlacedTab
     placed: list[PlacedTable] = []
     findings: list[Finding] = []
     above: list[TextLine] = []
-    titles = _Titles(taxonomy)
     sections = _Sections()
     previous_role: Role | None = None
     for block in document.blocks:
         if isinstance(block, TextLine):
             above.append(block)
-            sections.read(block, titles)
+            sections.read(block, taxonomy)
             continue
         lines = tuple(above)
-        role = _match_role(lines, titles)
+        role = _match_role(lines, taxonomy)
         if role is None and not lines:
             role = previous_role
         scale, scale_line = sections.scale()
@@ -162,8 +139,8 @@ class _Sections:
         # (level, scale stated, its line, whether a table has been read since)
         self.open: list[tuple[int, int | None, int | None, bool]] = [(0, None, None, False)]
 
-    def read(self, line: TextLine, titles: _Titles) -> None:
-        level, names_role = _section_level(line, titles)
+    def read(self, line: TextLine, taxonomy: Taxonomy) -> None:
+        level, names_role = _section_level(line, taxonomy)
         if level is not None:
             keeps = level == 1 and not names_role  # a plain heading may sit between a caption and its table
             while self.open[-1][0] >= level and not (keeps and self._waiting()):
@@ -190,12 +167,12 @@ class _Sections:
         return 0, None
 
 
-def _section_level(line: TextLine, titles: _Titles) -> tuple[int | None, bool]:
+def _section_level(line: TextLine, taxonomy: Taxonomy) -> tuple[int | None, bool]:
     """1 for a heading or a statement's title, 2 for a numbered note, None for
     prose; and whether the line names a statement or note."""
     text = line.text.strip()
     title = len(text.split()) <= _TITLE_WORDS and not text.endswith((".", ":", ";", ","))
-    names_role = title and titles.names_role(text)
+    names_role = title and any(p.search(text) for role in taxonomy.roles for p in role.match)
     if _NUMBERED.match(text) and (line.heading or title):
         return 2, names_role
     if line.heading or names_role:
