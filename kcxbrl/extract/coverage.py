@@ -132,14 +132,19 @@ def tokens(cell: str) -> tuple[_Token, ...]:
     return tuple(t for _, t in sorted(out, key=lambda p: p[0]))
 
 
+# A fact's identity as plain values (a period's dates, not the Period), hashed without calling Python.
+
+
 def _key(draft: Draft, taxonomy: Taxonomy) -> tuple[object, ...]:
     concept = taxonomy.concept(draft.concept)
     unit = unit_for(concept.type, draft.currency) if concept.numeric else None
-    return (draft.concept, draft.period, tuple(sorted(draft.members)), unit.id if unit else "", draft.lang)
+    period, members = draft.period, tuple(sorted(draft.members)) if draft.members else ()
+    return (draft.concept, period.start, period.end, members, unit.id if unit else "", draft.lang)
 
 
 def _fact_key(fact: Fact) -> tuple[object, ...]:
-    return (fact.concept, fact.context.period, fact.context.members, fact.unit.id if fact.unit else "", fact.lang)
+    period = fact.context.period
+    return (fact.concept, period.start, period.end, fact.context.members, fact.unit.id if fact.unit else "", fact.lang)
 
 
 class _Walk:

@@ -368,5 +368,6 @@ def _draft(
         decimals=decimals,
         source=Provenance(source, row.line, table, label or node.printed, column.header),
         currency=currency,
-        members=tuple(Member(f"{prefix}:{axis}", f"{prefix}:{member}") for axis, member in node.members),
+        members=tuple(Member(f"{prefix}:{axis}", f"{prefix}:{member}") for axis, member in node.members)
+        if node.members else (),
     )

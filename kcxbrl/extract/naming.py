@@ -44,7 +44,7 @@ def choose(
     found, loose = index.find(text)
     abstract = [n for n in found if taxonomy.concepts[n.concept].abstract]
     if values:
-        found = tuple(n for n in found if n not in abstract)
+        found = tuple(n for n in found if not taxonomy.concepts[n.concept].abstract)
     elif abstract:
         found = tuple(abstract)
     candidates = _distinct(found)

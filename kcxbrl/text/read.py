@@ -12,8 +12,8 @@ import html
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, warning
@@ -93,8 +93,7 @@ _SUSPECT = re.compile(_CONTROL.pattern + "|&#")  # a control, or a reference tha
 _MARKUP = re.compile(r"[\\<\[*&\ue000-\ue07f\ue100-\ue102]|" + _CONTROL.pattern)
 
 
-@dataclass(frozen=True)
-class _Cleaned:
+class _Cleaned(NamedTuple):
     """One line's text with markup removed, and what its bold spans covered."""
 
     text: str
@@ -174,7 +173,7 @@ def read_text(text: str, name: str) -> Document:
     """Split a filing's text into TextLines and Tables, keeping line numbers."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines = _LINE_BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()  # the newline that ends the last line opens no new line
     lines, findings = _scrub_lines(lines, name)
@@ -225,10 +224,12 @@ def read_text(text: str, name: str) -> Document:
 
 def _scrub_lines(lines: list[str], name: str) -> tuple[list[str], list[Finding]]:
     """Take out the characters no output may carry, one finding per line that had any."""
+    if _SUSPECT.search("\n".join(lines)) is None:  # one scan for the common case: nothing to take out
+        return lines, []
     scrubbed: list[str] = []
     findings: list[Finding] = []
     for number, raw in enumerate(lines, start=1):
-        found = _controls(raw) if _SUSPECT.search(raw) else None
+        found = _controls(raw)
         if found:
             points = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(set(found)))
             findings.append(warning(

@@ -89,6 +89,9 @@ def _agree(a: Draft, b: Draft) -> bool:
     return _rounded(a.value, low) == _rounded(b.value, low)
 
 
+_ContextKey = tuple[object, ...]  # (start, end, members): a period's fields, hashed without calling Python
+
+
 def assemble(
     drafts: list[Draft],
     entity: Entity,
@@ -97,58 +100,8 @@ def assemble(
     schema_ref: str,
 ) -> tuple[Instance, list[Finding]]:
     findings: list[Finding] = []
-    contexts: dict[tuple[Period, tuple[Member, ...]], Context] = {}
-    used_ids: set[str] = set()
-    groups: dict[tuple[object, ...], list[Draft]] = {}
-    units: dict[str, Unit] = {}
-
-    for draft in drafts:
-        concept = taxonomy.concept(draft.concept)
-        members = tuple(sorted(draft.members))
-        key_ctx = (draft.period, members)
-        if key_ctx not in contexts:
-            cid = context_id(draft.period, members)
-            base, n = cid, 1
-            while cid in used_ids:
-                n += 1
-                cid = f"{base}_{n}"
-            used_ids.add(cid)
-            contexts[key_ctx] = Context(cid, entity, draft.period, members)
-        unit = unit_for(concept.type, draft.currency) if concept.numeric else None
-        if unit is not None:
-            units[unit.id] = unit
-        key = (draft.concept, key_ctx, unit.id if unit else "", draft.lang)
-        groups.setdefault(key, []).append(draft)
-
-    facts: list[Fact] = []
-    for key, group in groups.items():
-        kept = group[0]
-        sources = [kept.source]
-        for other in group[1:]:
-            if _agree(kept, other):
-                if (other.decimals or 0) > (kept.decimals or 0) and isinstance(other.value, Decimal):
-                    kept = replace(other, source=kept.source)
-                sources.append(other.source)
-                continue
-            findings.append(error(
-                "kcxbrl:inconsistentDuplicate",
-                f"{kept.concept} for {period_name(kept.period)} is printed as {kept.value} "
-                f"at {kept.source} and as {other.value} at {other.source}; the first is kept",
-                file=source, line=other.source.line,
-                ref="XBRL 2.1 4.10",
-            ))
-        concept = taxonomy.concept(kept.concept)
-        unit = unit_for(concept.type, kept.currency) if concept.numeric else None
-        facts.append(Fact(
-            concept=kept.concept,
-            context=contexts[key[1]],  # type: ignore[index]
-            value=kept.value,
-            unit=unit,
-            decimals=kept.decimals if concept.numeric else None,
-            lang=kept.lang,
-            sources=tuple(sorted(set(sources))),
-        ))
-
+    contexts, groups, units = _grouped(drafts, entity, taxonomy)
+    facts = [_fact(group, contexts[key[1]], taxonomy, source, findings) for key, group in groups.items()]  # type: ignore[index]
     ordered_contexts = sorted(contexts.values(), key=lambda c: (c.period.end, c.period.start or c.period.end, c.members, c.id))
     instance = Instance(
         source=source,
@@ -159,3 +112,62 @@ def assemble(
         facts=tuple(facts),
     )
     return instance, findings
+
+
+def _grouped(
+    drafts: list[Draft], entity: Entity, taxonomy: Taxonomy
+) -> tuple[dict[_ContextKey, Context], dict[tuple[object, ...], list[Draft]], dict[str, Unit]]:
+    """The contexts of the drafts, the drafts of each fact in printed order, and the units."""
+    contexts: dict[_ContextKey, Context] = {}
+    used_ids: set[str] = set()
+    groups: dict[tuple[object, ...], list[Draft]] = {}
+    units: dict[str, Unit] = {}
+    for draft in drafts:
+        concept = taxonomy.concept(draft.concept)
+        members = tuple(sorted(draft.members)) if draft.members else ()
+        period = draft.period
+        key_ctx = (period.start, period.end, members)
+        if key_ctx not in contexts:
+            cid = context_id(period, members)
+            base, n = cid, 1
+            while cid in used_ids:
+                n += 1
+                cid = f"{base}_{n}"
+            used_ids.add(cid)
+            contexts[key_ctx] = Context(cid, entity, period, members)
+        unit = unit_for(concept.type, draft.currency) if concept.numeric else None
+        if unit is not None:
+            units[unit.id] = unit
+        key = (draft.concept, key_ctx, unit.id if unit else "", draft.lang)
+        groups.setdefault(key, []).append(draft)
+    return contexts, groups, units
+
+
+def _fact(group: list[Draft], context: Context, taxonomy: Taxonomy, source: str, findings: list[Finding]) -> Fact:
+    """One fact of the drafts printing it: the first value, more precise if a later one agrees."""
+    kept = group[0]
+    sources = [kept.source]
+    for other in group[1:]:
+        if _agree(kept, other):
+            if (other.decimals or 0) > (kept.decimals or 0) and isinstance(other.value, Decimal):
+                kept = replace(other, source=kept.source)
+            sources.append(other.source)
+            continue
+        findings.append(error(
+            "kcxbrl:inconsistentDuplicate",
+            f"{kept.concept} for {period_name(kept.period)} is printed as {kept.value} "
+            f"at {kept.source} and as {other.value} at {other.source}; the first is kept",
+            file=source, line=other.source.line,
+            ref="XBRL 2.1 4.10",
+        ))
+    concept = taxonomy.concept(kept.concept)
+    unit = unit_for(concept.type, kept.currency) if concept.numeric else None
+    return Fact(
+        concept=kept.concept,
+        context=context,
+        value=kept.value,
+        unit=unit,
+        decimals=kept.decimals if concept.numeric else None,
+        lang=kept.lang,
+        sources=tuple(sources) if len(sources) == 1 else tuple(sorted(set(sources))),
+    )
