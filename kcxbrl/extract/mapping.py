@@ -125,7 +125,7 @@ def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[_Paired]
         return [(column, text, at) for at, (column, text) in enumerate(zip(named, rest), 2)], None
     pairs = [(c, rest[c.index - 1] if 0 < c.index <= len(rest) else "", c.index) for c in columns]
     printed = sum(1 for t in rest if t.strip())
-    if any(text.strip() and column not in named for column, text, _ in pairs):
+    if layout.header_rows and any(text.strip() and not column.header.strip() for column, text, _ in pairs):
         return [], f"it prints {printed} cell(s) where the header names {len(named)} column(s), so no value's column is known"
     if len(rest) < len(named) and rest and rest[-1].strip():
         # a row that stops at a value, short of the header: a value may have been

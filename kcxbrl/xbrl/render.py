@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from kcxbrl import __version__
 from kcxbrl.xbrl.jinja import render, xml_decimal
-from kcxbrl.xbrl.model import Fact, Instance
+from kcxbrl.xbrl.model import Context, Fact, Instance
 from kcxbrl.xbrl.taxonomy import Taxonomy
 
 
@@ -23,6 +23,8 @@ from kcxbrl.xbrl.taxonomy import Taxonomy
 
 
 class _FactView(NamedTuple):
+    """One fact as instance.xbrl.j2 unpacks it, in this order."""
+
     qname: str
     id: str
     context: str
@@ -65,34 +67,42 @@ def comment_text(text: str) -> str:
     return _NOT_IN_COMMENT.sub(lambda m: "- " if m.group(0) == "-" else "", text)
 
 
-def fact_identity(fact: Fact) -> str:
-    """What makes a fact the fact it is: concept, entity, period, dimensions, unit, language."""
+def fact_identity(fact: Fact, contexts: dict[int, str] | None = None) -> str:
+    """What makes a fact the fact it is: concept, entity, period, dimensions, unit, language.
+    ``contexts`` keeps the part of each context already written (by the context's id())."""
     context, unit = fact.context, fact.unit
+    where = contexts.get(id(context)) if contexts is not None else None
+    if where is None:
+        where = _context_identity(context)
+        if contexts is not None:
+            contexts[id(context)] = where
+    measures = "*".join(unit.numerator) + "/" + "*".join(unit.denominator) if unit else ""
+    return "\x1f".join((fact.concept, where, measures, fact.lang or ""))
+
+
+def _context_identity(context: Context) -> str:
     period = context.period
-    parts = [
-        fact.concept,
+    return "\x1f".join([
         f"{context.entity.scheme}#{context.entity.identifier}",
         period.start.isoformat() if period.start else "",
         period.end.isoformat(),
         *(f"{m.dimension}{'~' if m.typed else '='}{m.value}" for m in sorted(context.members)),
-        "*".join(unit.numerator) + "/" + "*".join(unit.denominator) if unit else "",
-        fact.lang or "",
-    ]
-    return "\x1f".join(parts)
+    ])
 
 
-def fact_id(fact: Fact) -> str:
+def fact_id(fact: Fact, contexts: dict[int, str] | None = None) -> str:
     """The fact's id in the instance and in every export: the concept's local
     name and a digest of the fact's identity, so a fact keeps its id when
     other facts come or go (a valid XML ID: NCName)."""
     local = _NOT_IN_ID.sub("_", fact.concept.rsplit(":", 1)[-1])[:60]
-    digest = hashlib.sha256(fact_identity(fact).encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha256(fact_identity(fact, contexts).encode("utf-8")).hexdigest()[:12]
     return f"{local}_{digest}" if _ID_START.match(local) else f"f_{local}_{digest}"
 
 
 def fact_ids(instance: Instance) -> tuple[str, ...]:
     """The ids of the instance's facts, in order; two facts with one id are a bug."""
-    ids = tuple(fact_id(f) for f in instance.facts)
+    contexts: dict[int, str] = {}  # facts share their contexts: each is written once
+    ids = tuple(fact_id(f, contexts) for f in instance.facts)
     twice = sorted(fid for fid, count in Counter(ids).items() if count > 1)
     if twice:
         raise ValueError(f"facts share an identity: {twice[:5]}")
