@@ -25,6 +25,7 @@ _NOISE = re.compile(r"\((?:non-gaap(?: financial)?(?: measures?)?|unaudited|audi
 _LEAD = re.compile(r"^(?:less|add|plus|deduct|of which|including)\s*:\s*|^[-–—•*·]+\s*", re.I)
 _FOOTNOTE = re.compile(r"(?:\s*(?:\(\d{1,2}\)|\[\^?\d{1,2}\]|[*†‡#]+|\([a-h]\)))+\s*$")
 _TOKEN = re.compile(r"[a-z0-9%$]+|[()/]")
+_PUNCTUATION = re.compile(r"[^a-z0-9%$()/]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -39,7 +40,7 @@ class Vocabulary:
 def _pre(text: str) -> str:
     """Lower case, unified quotes, apostrophes dropped, punctuation as spaces."""
     text = text.translate(_QUOTES).lower().replace("'", "").replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z0-9%$()/]+", " ", text).split())
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@text_cache(maxsize=4096)
 def _stem(word: str) -> str:
     """Singular of an English plural, as far as labels need it."""
     if len(word) <= 3 or not word.isalpha():
