@@ -1,7 +1,9 @@
 """Table rows → concepts, with us-gaap signs, periods and scale.
 
 A row label is matched against the printed labels of the table's role, the
-concepts' labels and the synonym list, all normalized.  Rows without values
+concepts' labels and the synonym list, all normalized (:mod:`kcxbrl.extract.naming`).
+Every number of the table gets a record (:mod:`kcxbrl.extract.cells`): a
+fact links the draft it became, anything else says why.  Rows without values
 are headings: they move the current section, which decides between two
 concepts printed with the same words ("Prepayments and other assets" under
 current or non-current assets).  The sign follows the presentation node: a

@@ -11,13 +11,13 @@ import codecs
 import html
 import logging
 import re
-import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, warning
 from kcxbrl.text.memo import text_cache
+from kcxbrl.text.plain import plain
 from kcxbrl.xbrl.model import Block, Document, Row, Table, TextLine
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,6 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _DIGIT = re.compile(r"[0-9]")
 # an ASCII word without digits that holds a lower-case letter
 _LOWER_WORD = re.compile(r"(?<!\S)[^\s0-9]*[a-z][^\s0-9]*(?!\S)")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 _HEADING_CLOSE = re.compile(r"\s+#+\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,})$")
@@ -70,14 +69,6 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # More NUL bytes than this share of a file: UTF-16 text without its byte order mark.
 _NUL_SHARE = 0.05
 
-# Look-alikes read as their ASCII forms (NFKC where it cannot change a meaning):
-# full-width letters, digits and punctuation, small forms, every kind of space,
-# and digits of other scripts.  Superscripts, fractions and ligatures are left
-# as they are: NFKC would turn a footnote mark `¹` into a digit of the figure.
-_WIDE_FORMS = ((0xFF01, 0xFF5E), (0xFFE0, 0xFFE6), (0xFE50, 0xFE6B))
-# Invisible characters that only split a word: zero-width spaces and joiners,
-# word joiner, soft hyphen, a byte order mark inside the text.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u00ad\ufeff")
 
 CONTROL_CHARACTER = "kcxbrl:controlCharacter"
 # What no output may carry: the C0 controls but tab (line breaks are split off
@@ -140,33 +131,6 @@ def _undecodable(data: bytes, exc: UnicodeDecodeError, shown: str, what: str, en
     offset = exc.start
     line = data[:offset].decode(encoding, errors="replace").count("\n") + 1
     return f"{shown}: {what}: byte {offset} (line {line}) is 0x{data[offset]:02x}{hint}"
-
-
-def plain(text: str) -> str:
-    """Text with look-alike characters read as their ASCII forms: `RMB＇０００` is
-    `RMB'000`, `３１，２０２５` is `31,2025`, a no-break or full-width space a space."""
-    if text.isascii():
-        return text
-    return _NON_ASCII.sub(_plain_match, text)
-
-
-def _plain_match(match: re.Match[str]) -> str:
-    return _plain_char(match.group(0))
-
-
-@text_cache(maxsize=4096)
-def _plain_char(ch: str) -> str:
-    if ch in _INVISIBLE:
-        return ""
-    category = unicodedata.category(ch)
-    if category == "Zs":
-        return " "
-    if category == "Nd":
-        return str(unicodedata.digit(ch))
-    code = ord(ch)
-    if any(low <= code <= high for low, high in _WIDE_FORMS):
-        return unicodedata.normalize("NFKC", ch)
-    return ch
 
 
 def read_text(text: str, name: str) -> Document:

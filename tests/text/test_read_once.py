@@ -7,7 +7,8 @@ import pytest
 from kcxbrl.extract.coverage import tokens
 from kcxbrl.extract.headers import scale_from_text
 from kcxbrl.text import memo
-from kcxbrl.text.read import _clean, _is_capitals, clean_text, plain, read_text
+from kcxbrl.text.plain import plain
+from kcxbrl.text.read import _clean, _is_capitals, clean_text, read_text
 from kcxbrl.text.values import find_dates, parse_number
 
 
