@@ -19,16 +19,14 @@ from kcxbrl.xbrl.taxonomy import default_taxonomy
 from converted import sample
 from paths import ROOT
 
-STATEMENT = (
-    "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS\n"
+BALANCE_SHEET = (
+    "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS\n"
+    "(All amounts in thousands)\n"
     "\n"
-    "(All amounts in thousands, except for share and per share data)\n"
-    "\n"
-    "\tFor the year ended December 31,\t\t\n"
-    "\t2024\t2025\t2025\n"
+    "\tAs of December 31, 2024\tAs of December 31, 2025\tAs of December 31, 2025\n"
     "\tRMB\tRMB\tUS$\n"
 )
-ROW_LINE = 8
+ROW_LINE = 6
 
 
 @lru_cache(maxsize=1)
@@ -92,8 +90,9 @@ def test_coverage_reads_the_links_of_002() -> None:
 def test_a_shifted_row_of_equal_values_links_each_cell_to_its_own_column() -> None:
     # the label sits in the first value cell and the three values print alike: only the
     # link, not the text, tells which printed cell gave which fact
-    row = "\tTotal revenues\t1,000\t1,000\t1,000\n"
-    conversion = convert_document(read_text(STATEMENT + row, "t.txt"), default_taxonomy())
+    row = "\tTotal assets\t1,000\t1,000\t1,000\n"
+    conversion = convert_document(read_text(BALANCE_SHEET + row, "t.txt"), default_taxonomy())
+    assert "kcxbrl:malformedRow" in [f.code for f in conversion.findings]
     records = [(c.column, c.text, c.outcome) for c in conversion.cells if c.line == ROW_LINE]
     assert records == [(2, "1,000", FACT), (3, "1,000", FACT), (4, "1,000", FACT)]
     contexts = [(c.draft.period.end.year, c.draft.currency) for c in conversion.cells if c.line == ROW_LINE]
@@ -101,11 +100,11 @@ def test_a_shifted_row_of_equal_values_links_each_cell_to_its_own_column() -> No
     coverage = cover(conversion, conversion.taxonomy or default_taxonomy())
     numbers = [(n.column, n.outcome, n.detail) for n in coverage.numbers if n.line == ROW_LINE]
     assert numbers == [
-        (2, COVERED_FACT, "kc:Revenues context FY2024 unit CNY"),
-        (3, COVERED_FACT, "kc:Revenues context FY2025 unit CNY"),
-        (4, COVERED_FACT, "kc:Revenues context FY2025 unit USD"),
+        (2, COVERED_FACT, "kc:Assets context AsOf2024-12-31 unit CNY"),
+        (3, COVERED_FACT, "kc:Assets context AsOf2025-12-31 unit CNY"),
+        (4, COVERED_FACT, "kc:Assets context AsOf2025-12-31 unit USD"),
     ]
-    assert [d.value for d in conversion.instance.facts if d.concept == "Revenues"] == [Decimal(1000000)] * 3
+    assert [f.value for f in conversion.instance.facts if f.concept == "Assets"] == [Decimal(1000000)] * 3
 
 
 def test_the_coverage_report_does_not_import_the_pipeline() -> None:
