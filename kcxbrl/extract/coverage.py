@@ -46,6 +46,7 @@ _DATE = re.compile(
 _PARTIAL_DATE = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH_WORD}", re.I)
 # a number inside text: not glued to a letter on either side ("AA1", "RMB'000" stay out)
 _INNER = re.compile(r"(?<![\w.,'’])[-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w'’]|,\d)")
+_DIGITS = re.compile(r"\d")  # what a date and a number inside text both print
 _ROW_NUMBER = re.compile(r"^\(?\d{1,2}\)\.?")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s")
@@ -118,6 +119,8 @@ def tokens(cell: str) -> tuple[_Token, ...]:
     number = parse_number(text)
     if number is not None:
         return (_Token(text, number.value, None, True),)
+    if _DIGITS.search(text) is None:  # most cells of words: no date, no number
+        return ()
     out: list[tuple[int, _Token]] = []
     taken: list[range] = []
     for match in _DATE.finditer(text):
