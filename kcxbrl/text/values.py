@@ -60,7 +60,7 @@ def parse_number(text: str) -> Number | None:
     """The single number a cell prints, or None when it holds anything else."""
     cleaned = clean_text(text)
     if cleaned in _NILS:
-        return Number(Decimal(0), 0, nil=True, text=cleaned)
+        return Number(Decimal(0), 0, False, True, cleaned)  # (positional: keywords cost a dataclass twice)
     match = _NUMBER.fullmatch(cleaned)
     if match is None:
         return None
@@ -73,7 +73,7 @@ def parse_number(text: str) -> Number | None:
     value = Decimal(f"{digits}.{frac}" if frac else digits)
     if opened or sign2 or sign in ("-", "−", "–"):
         value = -value
-    return Number(value, len(frac), percent=bool(pct or pct2), text=cleaned)
+    return Number(value, len(frac), bool(pct or pct2), False, cleaned)
 
 
 def scaled(number: Number, scale: int) -> tuple[Decimal, int]:

@@ -111,15 +111,9 @@ def fact_ids(instance: Instance) -> tuple[str, ...]:
 
 def _fact_view(fact: Fact, fid: str, taxonomy: Taxonomy) -> _FactView:
     value = xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
-    return _FactView(
-        qname=taxonomy.qname(fact.concept),
-        id=fid,
-        context=fact.context.id,
-        unit=fact.unit.id if fact.unit else None,
-        decimals=str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None,
-        value=value,
-        lang=fact.lang,
-    )
+    unit = fact.unit.id if fact.unit else None
+    decimals = str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None
+    return _FactView(taxonomy.qname(fact.concept), fid, fact.context.id, unit, decimals, value, fact.lang)
 
 
 def context_views(instance: Instance, taxonomy: Taxonomy) -> list[_ContextView]:

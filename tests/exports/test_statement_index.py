@@ -15,7 +15,8 @@ def walked(concept: str, axes: frozenset[str], taxonomy: Taxonomy) -> Statement 
                    | ({a.name for a in r.hypercube.axes} if r.hypercube else set())]
         candidates = fitting or candidates
     else:
-        candidates = [r for r in candidates if any(n.concept == concept and not n.members for n in r.nodes)] or candidates
+        plain = [r for r in candidates if any(n.concept == concept and not n.members for n in r.nodes)]
+        candidates = plain or candidates
     return role_statement(min(candidates, key=lambda r: (r.id in SUMMARY_ROLES, r.order))) if candidates else None
 
 
@@ -31,5 +32,6 @@ def test_the_index_agrees_with_a_walk_for_every_concept_and_axis() -> None:
 def test_known_statements() -> None:
     taxonomy = default_taxonomy()
     assert statement_of("Revenues", frozenset(), taxonomy) == Statement("Statements of comprehensive loss", 1001)
-    assert statement_of("NumberOfEmployees", frozenset({"FunctionAxis"}), taxonomy) == Statement("Employees by function", 4001)
+    employees = statement_of("NumberOfEmployees", frozenset({"FunctionAxis"}), taxonomy)
+    assert employees == Statement("Employees by function", 4001)
     assert statement_of("NoSuchConcept", frozenset(), taxonomy) is None
