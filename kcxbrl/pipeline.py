@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
+from kcxbrl.conversion import Conversion, Trace
+from kcxbrl.extract.cells import CellResult
 from kcxbrl.xbrl.assemble import assemble
 from kcxbrl.extract.cover import cover_facts
 from kcxbrl.extract.coverage import Coverage, cover
@@ -22,10 +24,10 @@ from kcxbrl.exports.export import to_csv, to_xbrl_csv, to_xbrl_json
 from kcxbrl.xbrl.extension import PREFIX as EXT_PREFIX
 from kcxbrl.xbrl.extension import Extension, place_row, safe_stem
 from kcxbrl.xbrl.extension import extend as make_extension
-from kcxbrl.findings import Finding, Level, error, has_errors, info, warning
+from kcxbrl.findings import Finding, Level, error, has_errors, info
 from kcxbrl.exports.ixbrl import render_inline
-from kcxbrl.extract.kinds import Kind, detect
-from kcxbrl.extract.mapping import CellResult, TableResult, Trace, UnmatchedRow, map_table
+from kcxbrl.extract.kinds import FilingKinds, Kind, detect
+from kcxbrl.extract.mapping import TableResult, UnmatchedRow, map_table, unplaced_numbers
 from kcxbrl.xbrl.model import Document, Draft, Entity, Instance
 from kcxbrl.extract.monthly import monthly_facts
 from kcxbrl.extract.plausible import plausibility
@@ -37,27 +39,9 @@ from kcxbrl.resources import taxonomy_dir
 from kcxbrl.extract.tables import PlacedTable, place_tables
 from kcxbrl.xbrl.taxonomy import Taxonomy, default_taxonomy
 from kcxbrl.xbrl.taxonomy_writer import file_names
-from kcxbrl.text.values import parse_number
 from kcxbrl.write import FilingOutputs, Output, Stage
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Conversion:
-    """What converting one filing gave."""
-
-    source: str
-    instance: Instance
-    findings: tuple[Finding, ...]
-    cells: tuple[CellResult, ...]
-    taxonomy: Taxonomy | None = None  # the base taxonomy, plus extension concepts if any
-    extension: tuple[tuple[str, str], ...] = ()  # extension files: (name, text)
-    trace: Trace | None = None  # what was read, for the coverage report
-
-    @property
-    def has_errors(self) -> bool:
-        return has_errors(self.findings)
 
 
 @dataclass(frozen=True)
@@ -98,42 +82,73 @@ class ConversionResult:
         )
 
 
-def _unplaced_numbers(placed_table, source: str) -> tuple[list[CellResult], list[Finding]]:
-    """Numbers of a table no role claims: each is reported, none is dropped silently."""
-    table, layout = placed_table.table, placed_table.layout
-    cells = []
-    for row in table.rows[layout.header_rows :]:
-        for index, text in enumerate(row.cells[1:], 1):
-            if text.strip() and parse_number(text) is not None:
-                cells.append(CellResult(row.line, index, text.strip(), "unmapped", "table of no known statement or note"))
-    findings = []
-    if cells:
-        findings.append(warning(
-            "kcxbrl:unmappedTable",
-            f"table {table.index} ({len(cells)} numbers) belongs to no statement or note kcxbrl knows; "
-            f"first row '{table.rows[min(layout.header_rows, len(table.rows) - 1)].label}'",
-            file=source, line=table.line,
-        ))
-    return cells, findings
+@dataclass
+class _Gathered:
+    """What the stages of one conversion have read so far, in printed order."""
+
+    findings: list[Finding]
+    drafts: list[Draft] = field(default_factory=list)
+    cells: list[CellResult] = field(default_factory=list)
+    unmatched: list[UnmatchedRow] = field(default_factory=list)
+
+    def take(self, drafts: Iterable[Draft] = (), cells: Iterable[CellResult] = (),
+             findings: Iterable[Finding] = ()) -> None:
+        self.drafts += drafts
+        self.cells += cells
+        self.findings += findings
 
 
-def _extension(
-    unmatched: list[UnmatchedRow], extend: bool, taxonomy: Taxonomy, source: str
-) -> tuple[Extension, Taxonomy, list[Draft], list[PrintedRow]]:
-    """The filing's extension (with concepts for the unmatched rows when
-    ``extend``), the taxonomy that knows them, their drafts, and where every
-    unmatched row is printed (for the calculations)."""
+def _loose_facts(document: Document, out: _Gathered) -> tuple[Entity, FilingKinds, frozenset[int]]:
+    """The entity, the filing's kinds, and the cover facts of every filing; a
+    monthly return's tables are read here (the tables it consumed), not mapped."""
+    entity, registrant, entity_findings = identify(document)
+    out.findings += entity_findings
+    kinds = detect(document)
+    cover_drafts, cover_findings = cover_facts(document, kinds, registrant)
+    out.take(cover_drafts, findings=cover_findings)
+    if not kinds.holds(Kind.MONTHLY_RETURN):
+        return entity, kinds, frozenset()
+    monthly = monthly_facts(document)
+    out.take(monthly.drafts, findings=monthly.findings)
+    return entity, kinds, monthly.consumed
+
+
+def _map_tables(
+    placed: list[PlacedTable], consumed: frozenset[int], taxonomy: Taxonomy, source: str, out: _Gathered
+) -> tuple[tuple[PlacedTable, TableResult | None], ...]:
+    """Map each table of a known role; the numbers of a table of none are reported."""
+    traced: list[tuple[PlacedTable, TableResult | None]] = []
+    for table in placed:
+        result = None
+        if table.role is not None and table.table.index not in consumed:
+            result = map_table(table, taxonomy, source)
+            out.take(result.drafts, result.cells, result.findings)
+            out.unmatched += result.unmatched
+        elif table.table.index not in consumed:
+            cells, findings = unplaced_numbers(table, source)
+            out.take(cells=cells, findings=findings)
+        traced.append((table, result))
+    return tuple(traced)
+
+
+def _extension(out: _Gathered, extend: bool, taxonomy: Taxonomy, source: str) -> tuple[Extension, Taxonomy, list[PrintedRow]]:
+    """The filing's extension (concepts, drafts and notes for the unmatched rows when ``extend``),
+    the taxonomy that knows them, and where every unmatched row is printed (for the calculations)."""
     stem = safe_stem(source)
-    if not (extend and unmatched):
+    if not (extend and out.unmatched):
         rows = []
-        for row in unmatched:
+        for row in out.unmatched:
             _, place = place_row(row, taxonomy.role(row.role), taxonomy, 0)
             rows.append(PrintedRow(row.label, row.line, row.table, row.role, place.parent, place.first))
-        return Extension(stem), taxonomy, [], rows
-    ext, merged, drafts = make_extension(unmatched, taxonomy, stem, source)
+        return Extension(stem), taxonomy, rows
+    ext, merged, drafts = make_extension(out.unmatched, taxonomy, stem, source)
+    out.drafts += drafts
+    extended = {c.line for c in ext.concepts}
+    out.findings = [f for f in out.findings if not (f.code == "kcxbrl:unmappedRow" and f.line in extended)]
+    out.findings += _extension_notes(ext, source)
     rows = [PrintedRow(c.label, c.line, c.table, c.place.role, c.place.parent, c.place.first, c.qname, c.concept.balance)
             for c in ext.concepts]
-    return ext, merged, drafts, rows
+    return ext, merged, rows
 
 
 def _extension_notes(ext: Extension, source: str) -> list[Finding]:
@@ -147,76 +162,49 @@ def _extension_notes(ext: Extension, source: str) -> list[Finding]:
     ]
 
 
-def convert_document(document: Document, taxonomy: Taxonomy | None = None, *, extend: bool = True) -> Conversion:
+Lap = Callable[[str], None]  # told the name of each stage of a conversion as it ends
+
+
+def _untimed(stage: str) -> None:
+    """Stages are not timed."""
+
+
+def convert_document(
+    document: Document, taxonomy: Taxonomy | None = None, *, extend: bool = True, lap: Lap = _untimed
+) -> Conversion:
     """Convert one filing.  Rows that match no concept get extension concepts
     of the filing (``S-ext.xsd``), or with ``extend=False`` are left out with
-    a warning; the extension schema also carries the filing's calculations."""
-    taxonomy = taxonomy or default_taxonomy()
+    a warning; the extension schema also carries the filing's calculations.
+    ``lap`` is told each stage's name as it ends (``bench/stages.py`` times them)."""
+    base = taxonomy or default_taxonomy()
     source = document.path
-    findings: list[Finding] = list(document.findings)
-    cells: list[CellResult] = []
-    drafts: list[Draft] = []
-    unmatched: list[UnmatchedRow] = []
-
-    entity, _registrant, entity_findings = identify(document)
-    findings.extend(entity_findings)
-
-    # cover facts for every filing; a monthly return's tables are read here, not below
-    kinds = detect(document)
-    cover_drafts, cover_findings = cover_facts(document, kinds, _registrant)
-    drafts += cover_drafts
-    findings += cover_findings
-    consumed: frozenset[int] = frozenset()
-    if kinds.holds(Kind.MONTHLY_RETURN):
-        monthly = monthly_facts(document)
-        drafts += monthly.drafts
-        findings += monthly.findings
-        consumed = monthly.consumed
-
-    loose = tuple(drafts)
-    placed, layout_findings = place_tables(document, taxonomy)
-    findings.extend(layout_findings)
-    traced: list[tuple[PlacedTable, TableResult | None]] = []
-    for table in placed:
-        result = None
-        if table.role is None and table.table.index not in consumed:
-            more_cells, more_findings = _unplaced_numbers(table, source)
-            cells.extend(more_cells)
-            findings.extend(more_findings)
-        elif table.role is not None and table.table.index not in consumed:
-            result = map_table(table, taxonomy, source)
-            drafts.extend(result.drafts)
-            findings.extend(result.findings)
-            cells.extend(result.cells)
-            unmatched.extend(result.unmatched)
-        traced.append((table, result))
-
-    text_drafts, text_cells, text_findings = prose_drafts(document, drafts)
-    drafts.extend(text_drafts)
-    cells.extend(text_cells)
-    findings.extend(text_findings)
-
-    # every filing gets its own schema: its calculation linkbase, and the
-    # concepts of rows the base taxonomy does not know
-    base = taxonomy
-    ext, taxonomy, ext_drafts, rows = _extension(unmatched, extend, base, source)
-    drafts.extend(ext_drafts)
-    extended = {c.line for c in ext.concepts}
-    findings = [f for f in findings if not (f.code == "kcxbrl:unmappedRow" and f.line in extended)]
-    findings.extend(_extension_notes(ext, source))
-    namespaces = ((EXT_PREFIX, ext.namespace),) if ext.concepts else ()
-
-    instance, assemble_findings = assemble(drafts, entity, taxonomy, source, ext.schema_file)
-    instance = replace(instance, extra_namespaces=namespaces)
-    findings.extend(assemble_findings)
-    findings.extend(cross_check(instance, taxonomy))
-    findings.extend(plausibility(document, kinds, instance, placed))
+    out = _Gathered(list(document.findings))
+    entity, kinds, consumed = _loose_facts(document, out)
+    loose = tuple(out.drafts)
+    lap("cover/monthly")
+    placed, layout_findings = place_tables(document, base)
+    out.findings += layout_findings
+    lap("place tables")
+    traced = _map_tables(placed, consumed, base, source, out)
+    lap("map")
+    out.take(*prose_drafts(document, out.drafts))
+    lap("prose")
+    # every filing gets its own schema: its calculations, and concepts of rows the base taxonomy lacks
+    ext, taxonomy, rows = _extension(out, extend, base, source)
+    lap("extension+calculations")
+    instance, assemble_findings = assemble(out.drafts, entity, taxonomy, source, ext.schema_file)
+    instance = replace(instance, extra_namespaces=((EXT_PREFIX, ext.namespace),) if ext.concepts else ())
+    out.findings += assemble_findings
+    lap("assemble")
+    out.findings += cross_check(instance, taxonomy)
+    out.findings += plausibility(document, kinds, instance, placed)
+    lap("cross-checks")
     calculations, calc_findings = filing_calculations(instance, taxonomy, rows)
-    findings.extend(calc_findings)
-    ext = replace(ext, calculations=tuple(calculations))
-    files = tuple(ext.files(base).items())
-    trace = Trace(loose, consumed, tuple(traced))
-    return Conversion(source, instance, tuple(findings), tuple(cells), taxonomy, files, trace)
+    out.findings += calc_findings
+    files = tuple(replace(ext, calculations=tuple(calculations)).files(base).items())
+    lap("extension+calculations")
+    trace = Trace(loose, consumed, traced)
+    return Conversion(source, instance, tuple(out.findings), tuple(out.cells), taxonomy, files, trace)
 
 
 def taxonomy_files(taxonomy: Taxonomy) -> dict[str, Path]:
@@ -228,9 +216,20 @@ def filing_outputs(
     conversion: Conversion, taxonomy: Taxonomy, stem: str, report: str | None, *,
     ixbrl: bool = False, xbrl_csv: bool = False,
 ) -> FilingOutputs:
-    """The text of every file one filing writes, named as in the output folder;
-    with ``ixbrl`` also the Inline XBRL page ``X.html``, with ``xbrl_csv`` the
-    xBRL-CSV report in the folder ``stem/``."""
+    """The text of every file one filing writes, named as in the output folder."""
+    return FilingOutputs(
+        instance=Output(stem + ".xbrl", render_instance(conversion.instance, taxonomy)),
+        extension=tuple(Output(name, text) for name, text in conversion.extension),
+        exports=export_outputs(conversion, taxonomy, stem, ixbrl=ixbrl, xbrl_csv=xbrl_csv),
+        report=None if report is None else Output(stem + ".report.txt", report),
+    )
+
+
+def export_outputs(
+    conversion: Conversion, taxonomy: Taxonomy, stem: str, *, ixbrl: bool = False, xbrl_csv: bool = False
+) -> tuple[Output, ...]:
+    """xBRL-JSON ``stem.json`` and CSV ``stem.csv``; with ``ixbrl`` also the Inline
+    XBRL page ``stem.html``, with ``xbrl_csv`` the xBRL-CSV report in the folder ``stem/``."""
     instance = conversion.instance
     records = from_conversion(conversion)
     exports = [Output(stem + ".json", to_xbrl_json(instance, taxonomy)), Output(stem + ".csv", to_csv(records))]
@@ -239,12 +238,7 @@ def filing_outputs(
     if xbrl_csv:
         report_files = to_xbrl_csv(records, instance, taxonomy, "../" + instance.schema_ref)
         exports += [Output(f"{stem}/{name}", text) for name, text in report_files.items()]
-    return FilingOutputs(
-        instance=Output(stem + ".xbrl", render_instance(instance, taxonomy)),
-        extension=tuple(Output(name, text) for name, text in conversion.extension),
-        exports=tuple(exports),
-        report=None if report is None else Output(stem + ".report.txt", report),
-    )
+    return tuple(exports)
 
 
 def _write_one(stage: Stage, conversion: Conversion, taxonomy: Taxonomy, stem: str, out_dir: Path,

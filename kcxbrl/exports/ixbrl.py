@@ -30,7 +30,7 @@ from kcxbrl.xbrl.taxonomy import Role, Taxonomy
 from kcxbrl.text.values import parse_number
 
 if TYPE_CHECKING:
-    from kcxbrl.pipeline import Conversion
+    from kcxbrl.conversion import Conversion
 
 NUM_DOT_DECIMAL = "ixt:num-dot-decimal"
 FIXED_ZERO = "ixt:fixed-zero"
@@ -275,7 +275,7 @@ class _Page:
         for row in table.rows:
             if not start <= row.line <= max(lines):
                 continue
-            view = self._row(row, headers, at, by_header, layout.label_index, role)
+            view = self._row(row, headers, at, by_header, role)
             if view is not None:
                 rows.append(view)
         caption = f"{self.conversion.source}, table {table.index}, line {table.line}"
@@ -284,8 +284,8 @@ class _Page:
         return TableView(caption, tuple(headers), tuple(rows))
 
     def _row(self, row: Row, headers: list[str], at: dict[tuple[int, str], list[_Cell]],
-             by_header: dict[str, Column], label_index: int, role: Role | None) -> RowView | None:
-        label = row.cells[label_index].strip() if label_index < len(row.cells) else ""
+             by_header: dict[str, Column], role: Role | None) -> RowView | None:
+        label = row.label.strip()
         shown: list[Shown | None] = []
         concepts = []
         for header in headers:

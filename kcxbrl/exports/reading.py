@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -20,7 +21,7 @@ from lxml import etree
 
 from kcxbrl.errors import InputError
 from kcxbrl.exports.records import (
-    Described, FactRecord, Statement, describe, oim_unit_text, statement_of, statement_of_role_uri,
+    Described, FactRecord, Presenting, Statement, describe, oim_unit_text, statement_of, statement_of_role_uri,
 )
 from kcxbrl.xbrl import ns
 from kcxbrl.xbrl.ns import clark
@@ -55,9 +56,13 @@ class _Concepts:
         return Described(label=self.dts.label(clark(namespace, local)),
                          percent=concept.base_type in _PERCENT_TYPES or any(t in _PERCENT_TYPES for t in concept.type_chain))
 
+    @cached_property
+    def _presenting(self) -> Presenting:
+        return Presenting(self.taxonomy)
+
     def statement(self, namespace: str, local: str, axes: frozenset[str]) -> Statement | None:
         if namespace == self.taxonomy.namespace:
-            return statement_of(local, axes, self.taxonomy)
+            return statement_of(local, axes, self.taxonomy, self._presenting)
         if self.dts is None:
             return None
         name = clark(namespace, local)

@@ -24,7 +24,7 @@ from kcxbrl.xbrl import ns
 from kcxbrl.xbrl.taxonomy import Role, Taxonomy, default_taxonomy
 
 if TYPE_CHECKING:
-    from kcxbrl.pipeline import Conversion
+    from kcxbrl.conversion import Conversion
 
 US_GAAP_PREFIX = "us-gaap"
 DEI_PREFIX = "dei"
@@ -183,17 +183,35 @@ def role_statement(role: Role) -> Statement:
     return Statement(role.definition, role.order)
 
 
-def statement_of(concept: str, axes: frozenset[str], taxonomy: Taxonomy) -> Statement | None:
+class Presenting:
+    """The roles that present each concept, in the taxonomy's order: one walk
+    of the taxonomy for all the facts of an instance."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.roles: dict[str, list[Role]] = {}  # every role presenting the concept
+        self.plain: dict[str, list[Role]] = {}  # the roles presenting it without members
+        self.axes = {role.id: _role_axes(role) for role in taxonomy.roles}
+        for role in taxonomy.roles:
+            for node in role.nodes:
+                for found in (self.roles, self.plain) if not node.members else (self.roles,):
+                    listed = found.setdefault(node.concept, [])
+                    if not listed or listed[-1] is not role:
+                        listed.append(role)
+
+
+def statement_of(
+    concept: str, axes: frozenset[str], taxonomy: Taxonomy, presenting: Presenting | None = None
+) -> Statement | None:
     """The role that presents a base concept with these axes (local names):
     dimensional roles for dimensional facts, statements before summaries,
     then the taxonomy's order."""
-    candidates = [r for r in taxonomy.roles if any(n.concept == concept for n in r.nodes)]
+    presenting = presenting or Presenting(taxonomy)
+    candidates = presenting.roles.get(concept, [])
     if axes:
-        fitting = [r for r in candidates if axes <= _role_axes(r)]
+        fitting = [r for r in candidates if axes <= presenting.axes[r.id]]
         candidates = fitting or candidates
     else:
-        plain = [r for r in candidates if any(n.concept == concept and not n.members for n in r.nodes)]
-        candidates = plain or candidates
+        candidates = presenting.plain.get(concept) or candidates
     if not candidates:
         return None
     best = min(candidates, key=lambda r: (r.id in SUMMARY_ROLES, r.order))
@@ -229,10 +247,8 @@ def from_instance(
     table index its role and title (from the conversion's trace): an extension
     concept is grouped under the role of the table it was printed in."""
     tables = tables or {}
-    records = []
-    for fact, fid in zip(instance.facts, fact_ids(instance)):
-        records.append(_record(fact, fid, taxonomy, tables))
-    return records
+    presenting = Presenting(taxonomy)
+    return [_record(fact, fid, taxonomy, tables, presenting) for fact, fid in zip(instance.facts, fact_ids(instance))]
 
 
 def from_conversion(conversion: Conversion) -> list[FactRecord]:
@@ -245,7 +261,8 @@ def from_conversion(conversion: Conversion) -> list[FactRecord]:
     return from_instance(conversion.instance, conversion.taxonomy or default_taxonomy(), tables=tables)
 
 
-def _record(fact: Fact, fid: str, taxonomy: Taxonomy, tables: Mapping[int, tuple[Role | None, str | None]]) -> FactRecord:
+def _record(fact: Fact, fid: str, taxonomy: Taxonomy, tables: Mapping[int, tuple[Role | None, str | None]],
+            presenting: Presenting) -> FactRecord:
     period = fact.context.period
     axes = frozenset(_local(m.dimension) for m in fact.context.members)
     if ":" in fact.concept:  # an extension concept: placed where it is printed
@@ -253,7 +270,7 @@ def _record(fact: Fact, fid: str, taxonomy: Taxonomy, tables: Mapping[int, tuple
         placed = sorted((r for r in roles if r is not None), key=lambda r: r.order)
         statement = role_statement(placed[0]) if placed else None
     else:
-        statement = statement_of(fact.concept, axes, taxonomy)
+        statement = statement_of(fact.concept, axes, taxonomy, presenting)
     return FactRecord(
         id=fid,
         concept=taxonomy.qname(fact.concept),

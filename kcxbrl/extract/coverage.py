@@ -10,9 +10,9 @@ gets an outcome:
 * ``skipped``: a number that is no fact by design, with the reason;
 * ``unexplained``: none of the above applies.
 
-Outcomes come from the mapping's cell records, paired with the drafts
-``map_table`` gave for the same table (kept in the conversion's trace), and, for cover and monthly-return
-facts, from the facts' provenance (line and value).  The report is plain
+Outcomes come from the mapping's cell records (kept in the conversion's
+trace), each fact cell linking the draft it became, and, for cover and
+monthly-return facts, from the facts' provenance (line and value).  The report is plain
 text, one line per number, the same for the same input.
 """
 
@@ -22,23 +22,19 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from typing import TYPE_CHECKING
-
+from kcxbrl.conversion import Conversion
 from kcxbrl.xbrl.assemble import unit_for
 from kcxbrl.xbrl.jinja import xml_decimal
-from kcxbrl.extract.mapping import CellResult, TableResult
+from kcxbrl.extract.cells import FACT, SKIPPED, CellResult
+from kcxbrl.extract.mapping import TableResult
 from kcxbrl.xbrl.model import Draft, Fact, Instance, Row
 from kcxbrl.extract.prose import TEXT_COLUMN
 from kcxbrl.extract.tables import PlacedTable, describe_scale
 from kcxbrl.xbrl.taxonomy import Taxonomy
-
-if TYPE_CHECKING:  # convert imports this module
-    from kcxbrl.pipeline import Conversion
+from kcxbrl.text.memo import text_cache
 from kcxbrl.text.values import MONTHS, parse_date, parse_number
 
-FACT = "fact"
 DUPLICATE = "duplicate"
-SKIPPED = "skipped"
 UNEXPLAINED = "unexplained"
 OUTCOMES = (FACT, DUPLICATE, SKIPPED, UNEXPLAINED)
 
@@ -50,6 +46,7 @@ _DATE = re.compile(
 _PARTIAL_DATE = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH_WORD}", re.I)
 # a number inside text: not glued to a letter on either side ("AA1", "RMB'000" stay out)
 _INNER = re.compile(r"(?<![\w.,'’])[-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w'’]|,\d)")
+_DIGITS = re.compile(r"\d")  # what a date and a number inside text both print
 _ROW_NUMBER = re.compile(r"^\(?\d{1,2}\)\.?")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s")
@@ -113,14 +110,17 @@ class _Token:
     whole: bool  # the token is the whole cell
 
 
-def tokens(cell: str) -> list[_Token]:
+@text_cache()
+def tokens(cell: str) -> tuple[_Token, ...]:
     """The numbers a cell prints: the cell itself, or dates and numbers inside its text."""
     text = cell.strip()
     if not text:
-        return []
+        return ()
     number = parse_number(text)
     if number is not None:
-        return [_Token(text, number.value, None, True)]
+        return (_Token(text, number.value, None, True),)
+    if _DIGITS.search(text) is None:  # most cells of words: no date, no number
+        return ()
     out: list[tuple[int, _Token]] = []
     taken: list[range] = []
     for match in _DATE.finditer(text):
@@ -132,17 +132,22 @@ def tokens(cell: str) -> list[_Token]:
             continue
         inner = parse_number(match[0])
         out.append((match.start(), _Token(match[0], inner.value if inner else None, None, False)))
-    return [t for _, t in sorted(out, key=lambda p: p[0])]
+    return tuple(t for _, t in sorted(out, key=lambda p: p[0]))
+
+
+# A fact's identity as plain values (a period's dates, not the Period), hashed without calling Python.
 
 
 def _key(draft: Draft, taxonomy: Taxonomy) -> tuple[object, ...]:
     concept = taxonomy.concept(draft.concept)
     unit = unit_for(concept.type, draft.currency) if concept.numeric else None
-    return (draft.concept, draft.period, tuple(sorted(draft.members)), unit.id if unit else "", draft.lang)
+    period, members = draft.period, tuple(sorted(draft.members)) if draft.members else ()
+    return (draft.concept, period.start, period.end, members, unit.id if unit else "", draft.lang)
 
 
 def _fact_key(fact: Fact) -> tuple[object, ...]:
-    return (fact.concept, fact.context.period, fact.context.members, fact.unit.id if fact.unit else "", fact.lang)
+    period = fact.context.period
+    return (fact.concept, period.start, period.end, fact.context.members, fact.unit.id if fact.unit else "", fact.lang)
 
 
 class _Walk:
@@ -223,7 +228,7 @@ def _member_name(token: _Token, drafts: list[Draft]) -> str | None:
     return None
 
 
-def _skip_reason(token: _Token, cell: str, index: int, row: Row, header: bool, label_index: int) -> str | None:
+def _skip_reason(token: _Token, cell: str, index: int, row: Row, header: bool) -> str | None:
     if header:
         if token.day or _YEAR.match(token.text) or _PARTIAL_DATE.search(cell):
             return "year or date in a header"
@@ -231,7 +236,7 @@ def _skip_reason(token: _Token, cell: str, index: int, row: Row, header: bool, l
     text = cell.strip()
     if re.search(rf"\(note\s+{re.escape(token.text)}\)", text, re.I):
         return "note reference in a form field"
-    if index == label_index and not token.whole:
+    if index == 0 and not token.whole:  # the row label
         if _ROW_NUMBER.match(text) and text.startswith(token.text):
             return "row number"
         if _SECTION_NUMBER.match(text) and text.startswith(token.text):
@@ -254,8 +259,7 @@ def cover(conversion: Conversion, taxonomy: Taxonomy) -> Coverage:
     used: set[int] = set()
     numbers: list[CoveredNumber] = []
     for table, result in trace.tables:
-        cells, drafts = _mapped(table, result)
-        numbers += _walk_table(table, cells, drafts, by_line, used, walk, trace.consumed)
+        numbers += _walk_table(table, _records(result), by_line, used, walk, trace.consumed)
     scales = tuple((t.table.index, t.table.line, describe_scale(t)) for t, result in trace.tables if result is not None)
     return Coverage(conversion.source, tuple(numbers), _from_text(conversion.instance, taxonomy),
                     _not_from_text(conversion.source, conversion.cells), scales)
@@ -286,55 +290,30 @@ def _from_text(instance: Instance, taxonomy: Taxonomy) -> tuple[str, ...]:
     return tuple(sorted(set(out), key=lambda t: (int(t.split(":")[1].split()[0]), t)))
 
 
-def _mapped(
-    table: PlacedTable, result: TableResult | None
-) -> tuple[dict[tuple[int, int], CellResult], dict[tuple[int, int], Draft]]:
-    """The mapping's record of each value cell, and the draft of each cell that became one."""
+def _records(result: TableResult | None) -> dict[tuple[int, int], CellResult]:
+    """The mapping's record of each number of a table, by line and cell index."""
     if result is None:
-        return {}, {}
-    rows = {r.line: r for r in table.table.rows}
-    seated = [(_seat(c, rows[c.line]), c) for c in result.cells]
-    cells = {at: c for at, c in seated}
-    facts = [at for at, c in seated if c.outcome == "fact"]
-    # map_table records a "fact" cell right after the draft it made
-    if len(facts) != len(result.drafts):  # not expected; then the cells say "not converted"
-        return cells, {}
-    drafts = dict(zip(facts, result.drafts))
-    return cells, drafts
-
-
-def _seat(record: CellResult, row: Row) -> tuple[int, int]:
-    """The cell that printed a record: its column, or the cell printing its text
-    (a row whose label sits in a value cell is read from the first column on)."""
-    at = record.column
-    if at < len(row.cells) and row.cells[at].strip() == record.text:
-        return row.line, at
-    for index in range(at + 1, len(row.cells)):
-        if row.cells[index].strip() == record.text:
-            return row.line, index
-    return row.line, at
+        return {}
+    return {(c.line, c.column): c for c in result.cells}
 
 
 def _walk_table(
     placed: PlacedTable,
     cells: dict[tuple[int, int], CellResult],
-    drafts: dict[tuple[int, int], Draft],
     by_line: dict[int, list[Draft]],
     used: set[int],
     walk: _Walk,
     consumed: frozenset[int],
 ) -> list[CoveredNumber]:
-    table, layout = placed.table, placed.layout
-    monthly = table.index in consumed
-    header_rows = 0 if monthly else layout.header_rows
-    label_index = 0 if monthly else layout.label_index
+    table = placed.table
+    header_rows = 0 if table.index in consumed else placed.layout.header_rows
     out: list[CoveredNumber] = []
     for position, row in enumerate(table.rows):
         header = position < header_rows
         here = [d for d in by_line.get(row.line, []) if d.source.table in (None, table.index)]
         for index, cell in enumerate(row.cells):
             for token in tokens(cell):
-                outcome, detail = _outcome(token, cell, index, row, header, label_index, cells, drafts, here, used, walk)
+                outcome, detail = _outcome(token, cell, index, row, header, cells, here, used, walk)
                 out.append(CoveredNumber(row.line, table.index, index, token.text, outcome, detail))
     return out
 
@@ -345,19 +324,16 @@ def _outcome(
     index: int,
     row: Row,
     header: bool,
-    label_index: int,
     cells: dict[tuple[int, int], CellResult],
-    drafts: dict[tuple[int, int], Draft],
     here: list[Draft],
     used: set[int],
     walk: _Walk,
 ) -> tuple[str, str]:
-    at = (row.line, index)
-    if not header and token.whole and at in drafts:
-        return walk.of_draft(drafts[at], row.line)
-    if not header and token.whole and at in cells:
-        record = cells[at]
-        if record.outcome == "skipped":
+    record = cells.get((row.line, index)) if not header and token.whole else None
+    if record is not None and record.draft is not None:
+        return walk.of_draft(record.draft, row.line)
+    if record is not None:
+        if record.outcome == SKIPPED:
             return SKIPPED, record.detail
         extended = walk.of_extension(row.line)
         if extended is not None:
@@ -373,7 +349,7 @@ def _outcome(
     member = _member_name(token, here) if not header and not token.whole else None
     if member is not None:
         return SKIPPED, f"part of the name '{member}' (a typed dimension member)"
-    reason = _skip_reason(token, cell, index, row, header, label_index)
+    reason = _skip_reason(token, cell, index, row, header)
     if reason is not None:
         return SKIPPED, reason
     words = next((d for d in here if isinstance(d.value, str) and cell.strip() and cell.strip() in d.value), None)

@@ -21,6 +21,7 @@ from itertools import combinations
 from math import comb
 
 from kcxbrl.findings import Finding, warning
+from kcxbrl.text.memo import text_cache
 from kcxbrl.xbrl.model import Column, ColumnKind, Layout, Period, Row, Table
 from kcxbrl.extract.periods import months_ended
 from kcxbrl.text.currencies import currencies
@@ -36,16 +37,17 @@ GROUP_AMBIGUOUS = "kcxbrl:columnGroupAmbiguous"
 # First cells that mark a header row over the label column.
 HEADER_WORDS = frozenset({"notes", "note", "function", "exhibit no.", "exhibit no", "exhibit number"})
 
+# (pattern, power of ten, words one of which an ASCII text must hold, lower-cased, to match)
 _SCALES = (
-    (re.compile(r"\bin\s+thousands?\b|\bthousands\s+of\b|['’]000\b(?!,000)", re.IGNORECASE), 3),
-    (re.compile(r"\bin\s+millions?\b|\bmillions\s+of\b|['’]000,000\b", re.IGNORECASE), 6),
-    (re.compile(r"\bin\s+billions?\b|\bbillions\s+of\b", re.IGNORECASE), 9),
+    (re.compile(r"\bin\s+thousands?\b|\bthousands\s+of\b|['’]000\b(?!,000)", re.IGNORECASE), 3, ("thousand", "'000")),
+    (re.compile(r"\bin\s+millions?\b|\bmillions\s+of\b|['’]000,000\b", re.IGNORECASE), 6, ("million", "'000,000")),
+    (re.compile(r"\bin\s+billions?\b|\bbillions\s+of\b", re.IGNORECASE), 9, ("billion",)),
     # a caption of its own naming the currency only: amounts in full units
     (re.compile(
         r"^\(?\s*(?:all\s+)?(?:amounts?\s+)?(?:are\s+)?(?:(?:expressed|stated|presented)\s+)?in\s+"
         rf"(?:{currencies().any_word()})\s*\)?$",
         re.IGNORECASE,
-    ), 0),
+    ), 0, ("in",)),
 )
 _NOISE = re.compile(r"\((?:un)?audited\)", re.IGNORECASE)
 _NOTE = re.compile(r"notes?|note\(s\)", re.IGNORECASE)
@@ -71,10 +73,16 @@ _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b(?!\s*%)|\b(\d{1,2})\s+([A-Za-z]{3,9})\b")
 
 
+@text_cache()
 def scale_from_text(text: str) -> int | None:
     """The power of ten a caption or header states for its amounts, if any."""
+    # most lines hold none of the words: a substring test saves the pattern's scan (ASCII
+    # only: case-insensitive patterns match more than lower() finds in other scripts)
+    lower = text.lower() if text.isascii() else None
     found: list[tuple[int, int]] = []
-    for pattern, scale in _SCALES:
+    for pattern, scale, words in _SCALES:
+        if lower is not None and not any(word in lower for word in words):
+            continue
         match = pattern.search(text)
         if match:
             found.append((match.start(), scale))
@@ -255,9 +263,19 @@ def _undecided(
 
 
 def _column(j: int, header: str, default_scale: int, *, contested: bool = False) -> tuple[Column, list[str]]:
+    said, problems = _header_says(header, default_scale, contested)
+    return Column(j, *said), list(problems)
+
+
+_Said = tuple[ColumnKind, str, Period | None, str | None, int, bool]  # a Column's fields after its index
+
+
+@text_cache()
+def _header_says(header: str, default_scale: int, contested: bool) -> tuple[_Said, tuple[str, ...]]:
+    """What a column header says (tables repeat their headers: read once), and its problems."""
     body = " ".join(_NOISE.sub(" ", header).split())
     if _NOTE.fullmatch(body):
-        return Column(j, ColumnKind.NOTE, header), []
+        return (ColumnKind.NOTE, header, None, None, 0, False), ()
     percent = _PERCENT.search(body) is not None
     currency, problems = _currency(body)
     if percent:
@@ -266,13 +284,13 @@ def _column(j: int, header: str, default_scale: int, *, contested: bool = False)
         stated = scale_from_text(body)
         scale = default_scale if stated is None else stated
     if _CHANGE.search(body):
-        return Column(j, ColumnKind.CHANGE, header, None, currency, scale, percent), []
+        return (ColumnKind.CHANGE, header, None, currency, scale, percent), ()
     if contested:  # its date alone would read as an instant: no period at all
-        return Column(j, ColumnKind.VALUE, header, None, currency, scale, percent), [*problems, GROUP_AMBIGUOUS]
+        return (ColumnKind.VALUE, header, None, currency, scale, percent), (*problems, GROUP_AMBIGUOUS)
     period, code = _period(body)
     if code:
         problems.append(code)
-    return Column(j, ColumnKind.VALUE, header, period, currency, scale, percent), problems
+    return (ColumnKind.VALUE, header, period, currency, scale, percent), tuple(problems)
 
 
 def _currency(body: str) -> tuple[str | None, list[str]]:

@@ -1,7 +1,9 @@
 """Table rows → concepts, with us-gaap signs, periods and scale.
 
 A row label is matched against the printed labels of the table's role, the
-concepts' labels and the synonym list, all normalized.  Rows without values
+concepts' labels and the synonym list, all normalized (:mod:`kcxbrl.extract.naming`).
+Every number of the table gets a record (:mod:`kcxbrl.extract.cells`): a
+fact links the draft it became, anything else says why.  Rows without values
 are headings: they move the current section, which decides between two
 concepts printed with the same words ("Prepayments and other assets" under
 current or non-current assets).  The sign follows the presentation node: a
@@ -16,8 +18,10 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kcxbrl.extract.cells import FACT, SKIPPED, UNMAPPED, CellResult
 from kcxbrl.findings import Finding, error, info, warning
 from kcxbrl.xbrl.model import Column, ColumnKind, Draft, Layout, Member, Number, Period, Provenance, Row
+from kcxbrl.extract.naming import Pick, choose, name_row
 from kcxbrl.extract.tables import PlacedTable
 from kcxbrl.xbrl.taxonomy import Concept, LabelIndex, Node, Taxonomy, normalize_label
 from kcxbrl.text.values import as_ratio, parse_number, scaled
@@ -25,17 +29,6 @@ from kcxbrl.text.values import as_ratio, parse_number, scaled
 log = logging.getLogger(__name__)
 
 ROW_SHAPE_MISMATCH = "kcxbrl:rowShapeMismatch"
-
-
-@dataclass(frozen=True)
-class CellResult:
-    """What became of one printed number (kept for the coverage report)."""
-
-    line: int
-    column: int
-    text: str
-    outcome: str  # "fact", "skipped", "unmapped"
-    detail: str
 
 
 @dataclass(frozen=True)
@@ -53,69 +46,12 @@ class UnmatchedRow:
 
 @dataclass(frozen=True)
 class TableResult:
+    """What mapping one table gave; each fact cell links the draft it became."""
+
     drafts: tuple[Draft, ...]
     findings: tuple[Finding, ...]
     cells: tuple[CellResult, ...]
     unmatched: tuple[UnmatchedRow, ...] = ()
-
-
-@dataclass(frozen=True)
-class Trace:
-    """What a conversion read, kept so the coverage report need not redo it."""
-
-    loose: tuple[Draft, ...]  # cover and monthly-return drafts, placed by line
-    consumed: frozenset[int]  # tables read as monthly-return forms
-    tables: tuple[tuple[PlacedTable, TableResult | None], ...]  # None: no role, not mapped
-
-
-# --------------------------------------------------------------------------
-# Choosing among nodes printed with the same words
-# --------------------------------------------------------------------------
-
-
-def _under(node: Node, section: Node | None) -> bool:
-    return section is not None and any(node is n for n in section.walk()[1:])
-
-
-@dataclass(frozen=True)
-class Pick:
-    """The node a label names, or the candidates no section decides between."""
-
-    node: Node | None
-    ambiguous: tuple[Node, ...] = ()
-    loose: bool = False  # found only through the loose key
-
-
-def _distinct(nodes: tuple[Node, ...]) -> list[Node]:
-    """Nodes that would give different facts (the same concept printed twice
-    at one place of a tree gives the same fact)."""
-    seen: dict[tuple[object, ...], Node] = {}
-    for node in nodes:
-        seen.setdefault((node.concept, node.flags & {"start", "end"}, node.members, node.negated), node)
-    return list(seen.values())
-
-
-def choose(
-    index: LabelIndex, text: str, section: Node | None, taxonomy: Taxonomy, *, values: bool
-) -> Pick:
-    """The node a row label names.  A row with values never names an abstract
-    heading; a heading prefers one.  Among several candidates the current
-    section decides; when it cannot, the row is ambiguous (never a first pick)."""
-    found, loose = index.find(text)
-    abstract = [n for n in found if taxonomy.concepts[n.concept].abstract]
-    if values:
-        found = tuple(n for n in found if n not in abstract)
-    elif abstract:
-        found = tuple(abstract)
-    candidates = _distinct(found)
-    if not candidates:
-        return Pick(None)
-    if len(candidates) == 1:
-        return Pick(candidates[0], loose=loose)
-    inside = [n for n in candidates if _under(n, section)]
-    if len(inside) == 1:
-        return Pick(inside[0], loose=loose)
-    return Pick(None, tuple(inside or candidates), loose)
 
 
 # --------------------------------------------------------------------------
@@ -158,41 +94,20 @@ def _period(concept: Concept, node: Node, column: Column) -> Period | str:
 # --------------------------------------------------------------------------
 
 
-def _repair(row: Row, label_index: int) -> tuple[str, list[str], bool]:
+def _repair(row: Row) -> tuple[str, list[str], bool]:
     """Label and cells after the label; shifts a label printed one cell right."""
     cells = list(row.cells)
-    label = cells[label_index].strip() if len(cells) > label_index else ""
-    rest = cells[label_index + 1 :]
+    label = cells[0].strip() if cells else ""
+    rest = cells[1:]
     if not label and rest and rest[0].strip() and parse_number(rest[0]) is None:
         return rest[0].strip(), rest[1:], True
     return label, rest, False
 
 
-def _name_row(
-    index: LabelIndex, label: str, pending: str | None, section: Node | None, taxonomy: Taxonomy
-) -> tuple[Pick, str, Node | None]:
-    """The node a row with values names, the label that named it, and the section.
-
-    Tried in turn: the label joined to a heading-less line above it (a label
-    wrapped onto two rows), the label, and the part after "Heading:".
-    """
-    tried = ([f"{pending} {label}"] if pending else []) + [label]
-    head_text, colon, tail = label.partition(":")
-    if colon and tail.strip():
-        tried.append(tail)
-    first_ambiguous: Pick | None = None
-    for text in tried:
-        if text is tail and colon:
-            head = choose(index, head_text, section, taxonomy, values=False).node
-            section = head or section
-        pick = choose(index, text, section, taxonomy, values=True)
-        if pick.node is not None:
-            return pick, text.strip(), section
-        first_ambiguous = first_ambiguous or (pick if pick.ambiguous else None)
-    return first_ambiguous or Pick(None), label, section
+_Paired = tuple[Column, str, int]  # a column, the text printed under it, and that cell's index in the row
 
 
-def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[tuple[Column, str]], str | None]:
+def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[_Paired], str | None]:
     """Each cell after the label with its column, or why the cells cannot be
     paired with columns without a guess.
 
@@ -209,13 +124,10 @@ def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[tuple[Co
         if len(rest) != len(named):
             return [], (f"its label sits in a value column and {len(rest)} cell(s) follow it "
                         f"for {len(named)} column(s), so no value's column is known")
-        return list(zip(named, rest)), None
-    pairs = []
-    for column in columns:
-        offset = column.index - layout.label_index - 1
-        pairs.append((column, rest[offset] if 0 <= offset < len(rest) else ""))
+        return [(column, text, at) for at, (column, text) in enumerate(zip(named, rest), 2)], None
+    pairs = [(c, rest[c.index - 1] if 0 < c.index <= len(rest) else "", c.index) for c in columns]
     printed = sum(1 for t in rest if t.strip())
-    if any(text.strip() and column not in named for column, text in pairs):
+    if layout.header_rows and any(text.strip() and not column.header.strip() for column, text, _ in pairs):
         return [], f"it prints {printed} cell(s) where the header names {len(named)} column(s), so no value's column is known"
     if len(rest) < len(named) and rest and rest[-1].strip():
         # a row that stops at a value, short of the header: a value may have been
@@ -225,157 +137,205 @@ def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[tuple[Co
     return pairs, None
 
 
-def _unplaced_cells(row: Row, numbers: list[tuple[Column, str, Number]], why: str) -> list[CellResult]:
-    return [CellResult(row.line, c.index, t, "unmapped", why) for c, t, _ in numbers]
+@dataclass(frozen=True)
+class _Value:
+    """A number printed in a value column."""
+
+    column: Column
+    at: int  # the cell's index in its row
+    text: str
+    number: Number
 
 
 def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResult:
     """Map every number of one financial table (whose role is known)."""
-    role = placed.role
-    layout = placed.layout
-    table = placed.table
-    drafts: list[Draft] = []
-    findings: list[Finding] = []
-    cells: list[CellResult] = []
-    unmatched: list[UnmatchedRow] = []
-    index = taxonomy.label_index(role.id) if role else LabelIndex({}, {})
-    blanks = [n for n in role.nodes if n.blank] if role else []
-    column_concepts = dict(role.columns) if role else {}
-    section: Node | None = None
-    named: list[Node] = []  # nodes rows of this table already named
-    previous: Node | None = None
-    pending: str | None = None
+    mapper = _Mapper(placed, taxonomy, source)
+    for row in placed.table.rows[placed.layout.header_rows :]:
+        mapper.row(row)
+    return TableResult(tuple(mapper.drafts), tuple(mapper.findings), tuple(mapper.cells), tuple(mapper.unmatched))
 
-    for row in table.rows[layout.header_rows :]:
-        label, rest, shifted = _repair(row, layout.label_index)
-        pairs, problem = _pair(rest, shifted, layout)
-        if problem is not None and _unplaced(row, layout.label_index, label, table.index, problem, source, findings, cells):
-            continue
+
+class _Mapper:
+    """Maps one table's rows in printed order, keeping the section they sit in."""
+
+    def __init__(self, placed: PlacedTable, taxonomy: Taxonomy, source: str) -> None:
+        role = self.role = placed.role
+        self.table, self.layout, self.taxonomy, self.source = placed.table, placed.layout, taxonomy, source
+        self.index = taxonomy.label_index(role.id) if role else LabelIndex({}, {})
+        self.blanks = [n for n in role.nodes if n.blank] if role else []
+        self.column_concepts = dict(role.columns) if role else {}
+        self.section: Node | None = None
+        self.named: list[Node] = []  # nodes rows of this table already named
+        self.previous: Node | None = None  # the node printed just above (heading or row)
+        self.pending: str | None = None  # words that may begin a label wrapped onto the next row
+        self.drafts: list[Draft] = []
+        self.findings: list[Finding] = []
+        self.cells: list[CellResult] = []
+        self.unmatched: list[UnmatchedRow] = []
+
+    def _warn(self, code: str, message: str, row: Row) -> None:
+        self.findings.append(warning(code, message, file=self.source, line=row.line))
+
+    def row(self, row: Row) -> None:
+        label, rest, shifted = _repair(row)
+        pairs, problem = _pair(rest, shifted, self.layout)
+        if problem is not None and self._unplaced(row, label, problem):
+            return
         if shifted and pairs:
             # a label printed in the first value cell, its cells filling every column
-            findings.append(warning(
-                "kcxbrl:malformedRow",
-                f"row '{label}' of table {table.index} has its label in a value column; "
-                f"its {sum(1 for _, t in pairs if t.strip())} value(s) are read from the first column on",
-                file=source, line=row.line,
-            ))
-        numbers = []
-        for column, text in pairs:
-            if column.kind is ColumnKind.VALUE:
-                numbers.append((column, text))
-            elif text.strip() and parse_number(text) is not None:
-                reason = "note reference" if column.kind is ColumnKind.NOTE else "percentage change column"
-                cells.append(CellResult(row.line, column.index, text.strip(), "skipped", reason))
-        parsed = [(c, t.strip(), parse_number(t)) for c, t in numbers if t.strip()]
-        parsed_numbers = [(c, t, n) for c, t, n in parsed if n is not None]
-        for c, t, n in parsed:
-            if n is None:
-                findings.append(warning(
-                    "kcxbrl:cellNotNumber",
-                    f"cell '{t}' of row '{label}' (table {table.index}, column '{c.header}') is not a number",
-                    file=source, line=row.line,
-                ))
-        if not parsed_numbers:
-            if not label:
-                continue
-            head = choose(index, label, section, taxonomy, values=False).node
-            if head is not None:
-                section, pending, previous = head, None, head
-            else:  # perhaps the first half of a label wrapped onto two rows
-                pending = f"{pending} {label}" if pending else label
-            continue
+            self._warn("kcxbrl:malformedRow",
+                       f"row '{label}' of table {self.table.index} has its label in a value column; "
+                       f"its {sum(1 for _, t, _ in pairs if t.strip())} value(s) are read from the first column on",
+                       row)
+        values = self._values(row, label, pairs)
+        if not values:
+            self._heading(label)
+            return
+        node, label = self._node(row, label, values)
+        if node is not None:
+            self._facts(row, label, node, values)
 
-        pick, label, section = _name_row(index, label, pending, section, taxonomy)
-        pending = None
-        if pick.loose and any(pick.node is n for n in named):
+    def _values(self, row: Row, label: str, pairs: list[_Paired]) -> list[_Value]:
+        """The numbers of the value columns; a number in a note or change column
+        is recorded as skipped, a value cell that is no number is a finding."""
+        values = []
+        for column, text, at in pairs:
+            printed = text.strip()
+            if not printed:
+                continue
+            number = parse_number(text)
+            if column.kind is not ColumnKind.VALUE:
+                if number is not None:
+                    reason = "note reference" if column.kind is ColumnKind.NOTE else "percentage change column"
+                    self.cells.append(CellResult(row.line, at, printed, SKIPPED, reason))
+            elif number is None:
+                self._warn("kcxbrl:cellNotNumber",
+                           f"cell '{printed}' of row '{label}' (table {self.table.index}, column "
+                           f"'{column.header}') is not a number", row)
+            else:
+                values.append(_Value(column, at, printed, number))
+        return values
+
+    def _heading(self, label: str) -> None:
+        """A row without values: a heading opens a section, other words may be
+        the first half of a label wrapped onto two rows."""
+        if not label:
+            return
+        head = choose(self.index, label, self.section, self.taxonomy, values=False).node
+        if head is not None:
+            self.section, self.pending, self.previous = head, None, head
+        else:
+            self.pending = f"{self.pending} {label}" if self.pending else label
+
+    def _node(self, row: Row, label: str, values: list[_Value]) -> tuple[Node | None, str]:
+        """The node a row with values names (None when it names none or several,
+        its numbers recorded), and the label that named it."""
+        pick, label, self.section = name_row(self.index, label, self.pending, self.section, self.taxonomy)
+        self.pending = None
+        if pick.loose and any(pick.node is n for n in self.named):
             # a row only like one printed above it in the same table is another item
             pick = Pick(None)
         if pick.node is not None:
-            named.append(pick.node)
+            self.named.append(pick.node)
         node = pick.node
-        if node is None and not label and blanks:
-            node = blanks.pop(0)  # unlabelled totals match the role's blank rows in order
+        if node is None and not label and self.blanks:
+            node = self.blanks.pop(0)  # unlabelled totals match the role's blank rows in order
         if pick.ambiguous:
             names = ", ".join(sorted({n.concept for n in pick.ambiguous}))
-            findings.append(warning(
-                "kcxbrl:ambiguousRow",
-                f"row '{label}' of table {table.index} may name any of {names} and no heading above it "
-                f"decides; its {len(parsed_numbers)} value(s) are not written",
-                file=source, line=row.line,
-            ))
-            cells += _unplaced_cells(row, parsed_numbers, f"row '{label}' is ambiguous")
-            continue
+            self._warn("kcxbrl:ambiguousRow",
+                       f"row '{label}' of table {self.table.index} may name any of {names} and no heading "
+                       f"above it decides; its {len(values)} value(s) are not written", row)
+            self._left(row, values, f"row '{label}' is ambiguous")
+            return None, label
         if node is None:
-            where = f"role {role.id}" if role else "no known statement or note"
-            findings.append(warning(
-                "kcxbrl:unmappedRow",
-                f"row '{label or '(no label)'}' of table {table.index} matches no concept ({where}); "
-                f"its {len(parsed_numbers)} value(s) need a concept (an extension concept, unless --no-extend)",
-                file=source, line=row.line,
-            ))
-            cells += _unplaced_cells(row, parsed_numbers, f"row '{label}'")
-            if role is not None and label:
-                natural = section.natural if section is not None else role.root.natural
-                unmatched.append(UnmatchedRow(
-                    label, row.line, table.index, role.id, natural, tuple(parsed_numbers), previous,
-                ))
-            continue
+            self._unmatched(row, label, values)
+            return None, label
         if pick.loose:
-            findings.append(info(
+            self.findings.append(info(
                 "kcxbrl:rowMatchedLoosely",
-                f"row '{label}' of table {table.index} is read as {node.concept} ('{node.printed}')",
-                file=source, line=row.line,
+                f"row '{label}' of table {self.table.index} is read as {node.concept} ('{node.printed}')",
+                file=self.source, line=row.line,
             ))
+        self.previous = node
+        if node.children and not self.taxonomy.concepts[node.concept].abstract:
+            self.section = node
+        return node, label
 
-        previous = node
+    def _left(self, row: Row, values: list[_Value], why: str) -> None:
+        self.cells.extend(CellResult(row.line, v.at, v.text, UNMAPPED, why) for v in values)
 
-        if node.children and not taxonomy.concepts[node.concept].abstract:
-            section = node
-        for column, text, number in parsed_numbers:
-            concept = taxonomy.concepts[node.concept]
-            if column_concepts:
-                name = column_concepts.get(normalize_label(column.header))
+    def _unmatched(self, row: Row, label: str, values: list[_Value]) -> None:
+        """A row naming no concept: reported, and kept for an extension concept."""
+        role = self.role
+        where = f"role {role.id}" if role else "no known statement or note"
+        self._warn("kcxbrl:unmappedRow",
+                   f"row '{label or '(no label)'}' of table {self.table.index} matches no concept ({where}); "
+                   f"its {len(values)} value(s) need a concept (an extension concept, unless --no-extend)", row)
+        self._left(row, values, f"row '{label}'")
+        if role is not None and label:
+            natural = self.section.natural if self.section is not None else role.root.natural
+            printed = tuple((v.column, v.text, v.number) for v in values)
+            self.unmatched.append(UnmatchedRow(label, row.line, self.table.index, role.id, natural, printed,
+                                               self.previous))
+
+    def _facts(self, row: Row, label: str, node: Node, values: list[_Value]) -> None:
+        """A draft for each value of a row naming ``node``, linked from its cell."""
+        for value in values:
+            column = value.column
+            concept = self.taxonomy.concepts[node.concept]
+            if self.column_concepts:
+                name = self.column_concepts.get(normalize_label(column.header))
                 if name is None:
-                    findings.append(warning(
-                        "kcxbrl:unmappedColumn",
-                        f"column '{column.header}' of table {table.index} names no concept of role {role.id}",
-                        file=source, line=row.line,
-                    ))
-                    cells.append(CellResult(row.line, column.index, text, "unmapped", f"column '{column.header}'"))
+                    role = self.role.id if self.role else ""
+                    self._warn("kcxbrl:unmappedColumn",
+                               f"column '{column.header}' of table {self.table.index} names no concept of role {role}",
+                               row)
+                    self.cells.append(CellResult(row.line, value.at, value.text, UNMAPPED, f"column '{column.header}'"))
                     continue
-                concept = taxonomy.concepts[name]
-            result = _draft(concept, node, column, number, row, label, table.index, source, taxonomy.prefix)
-            if isinstance(result, Draft):
-                drafts.append(result)
-                cells.append(CellResult(row.line, column.index, text, "fact", concept.name))
-            else:
-                findings.append(error(
-                    "kcxbrl:cellNotConverted",
-                    f"row '{label}' column '{column.header}' ({text}): {result}",
-                    file=source, line=row.line,
+                concept = self.taxonomy.concepts[name]
+            made = _draft(concept, node, column, value.number, row, label, self.table.index, self.source,
+                          self.taxonomy.prefix)
+            if isinstance(made, str):
+                self.findings.append(error(
+                    "kcxbrl:cellNotConverted", f"row '{label}' column '{column.header}' ({value.text}): {made}",
+                    file=self.source, line=row.line,
                 ))
-                cells.append(CellResult(row.line, column.index, text, "unmapped", result))
-    return TableResult(tuple(drafts), tuple(findings), tuple(cells), tuple(unmatched))
+                self.cells.append(CellResult(row.line, value.at, value.text, UNMAPPED, made))
+                continue
+            self.drafts.append(made)
+            self.cells.append(CellResult(row.line, value.at, value.text, FACT, concept.name, made))
+
+    def _unplaced(self, row: Row, label: str, problem: str) -> bool:
+        """Report every number of a row that cannot be paired with columns; False
+        when it prints none (a heading printed out of place reads as a heading)."""
+        printed = [(i, t.strip()) for i, t in enumerate(row.cells) if i > 0 and parse_number(t) is not None]
+        if not printed:
+            return False
+        self._warn(ROW_SHAPE_MISMATCH,
+                   f"row '{label or '(no label)'}' of table {self.table.index}: {problem}; its {len(printed)} "
+                   f"number(s) ({', '.join(t for _, t in printed)}) are left unplaced", row)
+        self.cells.extend(CellResult(row.line, i, t, UNMAPPED, f"row '{label}' does not fit the columns: {problem}")
+                          for i, t in printed)
+        return True
 
 
-def _unplaced(
-    row: Row, label_index: int, label: str, table: int, problem: str, source: str,
-    findings: list[Finding], cells: list[CellResult],
-) -> bool:
-    """Report every number of a row that cannot be paired with columns; False
-    when it prints none (a heading printed out of place reads as a heading)."""
-    printed = [(i, t.strip()) for i, t in enumerate(row.cells) if i > label_index and parse_number(t) is not None]
-    if not printed:
-        return False
-    findings.append(warning(
-        ROW_SHAPE_MISMATCH,
-        f"row '{label or '(no label)'}' of table {table}: {problem}; its {len(printed)} number(s) "
-        f"({', '.join(t for _, t in printed)}) are left unplaced",
-        file=source, line=row.line,
-    ))
-    cells.extend(CellResult(row.line, i, t, "unmapped", f"row '{label}' does not fit the columns: {problem}")
-                 for i, t in printed)
-    return True
+def unplaced_numbers(placed_table: PlacedTable, source: str) -> tuple[list[CellResult], list[Finding]]:
+    """Numbers of a table no role claims: each is reported, none is dropped silently."""
+    table, layout = placed_table.table, placed_table.layout
+    cells = []
+    for row in table.rows[layout.header_rows :]:
+        for index, text in enumerate(row.cells[1:], 1):
+            if text.strip() and parse_number(text) is not None:
+                cells.append(CellResult(row.line, index, text.strip(), UNMAPPED, "table of no known statement or note"))
+    findings = []
+    if cells:
+        findings.append(warning(
+            "kcxbrl:unmappedTable",
+            f"table {table.index} ({len(cells)} numbers) belongs to no statement or note kcxbrl knows; "
+            f"first row '{table.rows[min(layout.header_rows, len(table.rows) - 1)].label}'",
+            file=source, line=table.line,
+        ))
+    return cells, findings
 
 
 def _draft(
@@ -403,12 +363,8 @@ def _draft(
         if column.currency is None:
             return f"column '{column.header}' states no currency"
         currency = column.currency
-    return Draft(
-        concept=concept.name,
-        period=period,
-        value=amount,
-        decimals=decimals,
-        source=Provenance(source, row.line, table, label or node.printed, column.header),
-        currency=currency,
-        members=tuple(Member(f"{prefix}:{axis}", f"{prefix}:{member}") for axis, member in node.members),
-    )
+    members = (tuple(Member(f"{prefix}:{axis}", f"{prefix}:{member}") for axis, member in node.members)
+               if node.members else ())
+    where = Provenance(source, row.line, table, label or node.printed, column.header)
+    # (positional: a dataclass takes keywords at twice the cost, and every table fact is one)
+    return Draft(concept.name, period, amount, decimals, where, currency, members)

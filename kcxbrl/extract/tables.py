@@ -171,7 +171,8 @@ def _section_level(line: TextLine, taxonomy: Taxonomy) -> tuple[int | None, bool
     """1 for a heading or a statement's title, 2 for a numbered note, None for
     prose; and whether the line names a statement or note."""
     text = line.text.strip()
-    title = len(text.split()) <= _TITLE_WORDS and not text.endswith((".", ":", ";", ","))
+    # (a split stopped after the words a title may have: a paragraph is not split to its end)
+    title = len(text.split(None, _TITLE_WORDS)) <= _TITLE_WORDS and not text.endswith((".", ":", ";", ","))
     names_role = title and any(p.search(text) for role in taxonomy.roles for p in role.match)
     if _NUMBERED.match(text) and (line.heading or title):
         return 2, names_role

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kcxbrl.resources import taxonomy_dir
+from kcxbrl.text.memo import text_cache
 
 _NOISE = re.compile(r"\((?:non-gaap(?: financial)?(?: measures?)?|unaudited|audited)\)", re.I)
 _LEAD = re.compile(r"^(?:less|add|plus|deduct|of which|including)\s*:\s*|^[-–—•*·]+\s*", re.I)
 _FOOTNOTE = re.compile(r"(?:\s*(?:\(\d{1,2}\)|\[\^?\d{1,2}\]|[*†‡#]+|\([a-h]\)))+\s*$")
 _TOKEN = re.compile(r"[a-z0-9%$]+|[()/]")
+_PUNCTUATION = re.compile(r"[^a-z0-9%$()/]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -31,14 +33,14 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 class Vocabulary:
     pairs: frozenset[frozenset[str]]
     families: dict[str, str]
-    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    phrases: tuple[tuple[str, re.Pattern[str], str], ...]  # (words, where they stand alone, replacement)
     ignore: frozenset[str]
 
 
 def _pre(text: str) -> str:
     """Lower case, unified quotes, apostrophes dropped, punctuation as spaces."""
     text = text.translate(_QUOTES).lower().replace("'", "").replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z0-9%$()/]+", " ", text).split())
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 @lru_cache(maxsize=1)
@@ -48,11 +50,12 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         pairs=frozenset(frozenset(_stem(w) for w in pair) for pair in data["pairs"]),
         families={_stem(k): v for k, v in data["families"].items()},
-        phrases=tuple((re.compile(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])"), v) for k, v in phrases),
+        phrases=tuple((k, re.compile(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])"), v) for k, v in phrases),
         ignore=frozenset(data["ignore"]),
     )
 
 
+@text_cache(maxsize=4096)
 def _stem(word: str) -> str:
     """Singular of an English plural, as far as labels need it."""
     if len(word) <= 3 or not word.isalpha():
@@ -80,8 +83,9 @@ def _strip(text: str) -> str:
 
 def _tokens(text: str, vocab: Vocabulary) -> list[str]:
     text = _pre(_strip(text))
-    for pattern, replacement in vocab.phrases:
-        text = pattern.sub(replacement, text)
+    for words, pattern, replacement in vocab.phrases:
+        if words in text:  # the pattern's scan only where the words are printed
+            text = pattern.sub(replacement, text)
     words = [_stem(t) for t in _TOKEN.findall(text) if t not in vocab.ignore]
     # a word printed twice in a row ("Non-GAAP adjusted" read as "adjusted adjusted") counts once
     return [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
@@ -147,13 +151,13 @@ def _place_net_total(words: list[str]) -> list[str]:
     return (["total"] if total else []) + words + (["net"] if net else [])
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def exact_key(text: str) -> str:
     vocab = vocabulary()
     return " ".join(_place_net_total(_fold_pairs(_tokens(text, vocab), vocab)))
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def loose_key(text: str) -> str:
     vocab = vocabulary()
     words = []

@@ -11,13 +11,13 @@ import codecs
 import html
 import logging
 import re
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, warning
+from kcxbrl.text.memo import text_cache
+from kcxbrl.text.plain import plain
 from kcxbrl.xbrl.model import Block, Document, Row, Table, TextLine
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ _BOLD_ON = "\ue100"
 _BOLD_OFF = "\ue101"
 _BOLD_FLIP = "\ue102"
 _MARKERS = (_BOLD_ON, _BOLD_OFF, _BOLD_FLIP)
+_MARKER_SPLIT = re.compile(f"([{_BOLD_ON}{_BOLD_OFF}{_BOLD_FLIP}])")
 
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]+)>")
 _SUP = re.compile(r"<sup\b[^>]*>.*?</sup\s*>", re.IGNORECASE)
@@ -51,6 +52,9 @@ _STARS = re.compile(r"\*+")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
+_DIGIT = re.compile(r"[0-9]")
+# an ASCII word without digits that holds a lower-case letter
+_LOWER_WORD = re.compile(r"(?<!\S)[^\s0-9]*[a-z][^\s0-9]*(?!\S)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 _HEADING_CLOSE = re.compile(r"\s+#+\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,})$")
@@ -65,14 +69,6 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # More NUL bytes than this share of a file: UTF-16 text without its byte order mark.
 _NUL_SHARE = 0.05
 
-# Look-alikes read as their ASCII forms (NFKC where it cannot change a meaning):
-# full-width letters, digits and punctuation, small forms, every kind of space,
-# and digits of other scripts.  Superscripts, fractions and ligatures are left
-# as they are: NFKC would turn a footnote mark `¹` into a digit of the figure.
-_WIDE_FORMS = ((0xFF01, 0xFF5E), (0xFFE0, 0xFFE6), (0xFE50, 0xFE6B))
-# Invisible characters that only split a word: zero-width spaces and joiners,
-# word joiner, soft hyphen, a byte order mark inside the text.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u00ad\ufeff")
 
 CONTROL_CHARACTER = "kcxbrl:controlCharacter"
 # What no output may carry: the C0 controls but tab (line breaks are split off
@@ -82,10 +78,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Controls that stand between words become a space, so the words stay apart.
 _SPACING = frozenset("\x0b\x0c\x0d\x1c\x1d\x1e\x1f\x85")
 _CHAR_REF = re.compile(r"&#(?:(\d+)|[xX]([0-9a-fA-F]+));")
+_SUSPECT = re.compile(_CONTROL.pattern + "|&#")  # a control, or a reference that may stand for one
+# What _clean may change beyond spacing: escapes, tags, links, emphasis, references,
+# controls, and the private-use characters it parks escapes and bold marks on.
+_MARKUP = re.compile(r"[\\<\[*&\ue000-\ue07f\ue100-\ue102]|" + _CONTROL.pattern)
 
 
-@dataclass(frozen=True)
-class _Cleaned:
+class _Cleaned(NamedTuple):
     """One line's text with markup removed, and what its bold spans covered."""
 
     text: str
@@ -134,34 +133,11 @@ def _undecodable(data: bytes, exc: UnicodeDecodeError, shown: str, what: str, en
     return f"{shown}: {what}: byte {offset} (line {line}) is 0x{data[offset]:02x}{hint}"
 
 
-def plain(text: str) -> str:
-    """Text with look-alike characters read as their ASCII forms: `RMB＇０００` is
-    `RMB'000`, `３１，２０２５` is `31,2025`, a no-break or full-width space a space."""
-    if text.isascii():
-        return text
-    return "".join(_plain_char(ch) for ch in text)
-
-
-@lru_cache(maxsize=4096)
-def _plain_char(ch: str) -> str:
-    if ch in _INVISIBLE:
-        return ""
-    category = unicodedata.category(ch)
-    if category == "Zs":
-        return " "
-    if category == "Nd":
-        return str(unicodedata.digit(ch))
-    code = ord(ch)
-    if any(low <= code <= high for low, high in _WIDE_FORMS):
-        return unicodedata.normalize("NFKC", ch)
-    return ch
-
-
 def read_text(text: str, name: str) -> Document:
     """Split a filing's text into TextLines and Tables, keeping line numbers."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines = _LINE_BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()  # the newline that ends the last line opens no new line
     lines, findings = _scrub_lines(lines, name)
@@ -212,6 +188,8 @@ def read_text(text: str, name: str) -> Document:
 
 def _scrub_lines(lines: list[str], name: str) -> tuple[list[str], list[Finding]]:
     """Take out the characters no output may carry, one finding per line that had any."""
+    if _SUSPECT.search("\n".join(lines)) is None:  # one scan for the common case: nothing to take out
+        return lines, []
     scrubbed: list[str] = []
     findings: list[Finding] = []
     for number, raw in enumerate(lines, start=1):
@@ -258,6 +236,7 @@ def _scrub(text: str) -> str:
     return _CONTROL.sub(lambda m: " " if m.group(0) in _SPACING else "", text)
 
 
+@text_cache()
 def clean_text(raw: str) -> str:
     """Remove Markdown and HTML inline markup from a piece of text."""
     return _clean(raw, bold=False).text
@@ -318,29 +297,40 @@ def _is_delimiter(cells: list[str]) -> bool:
 
 
 def _clean(raw: str, bold: bool) -> _Cleaned:
-    text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), plain(raw).rstrip())
-    if text.endswith("\\"):
-        text = text[:-1]  # a Markdown hard line break
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _SUP.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _BREAK.sub(" ", text)
-    text = _BOLD_TAG.sub(lambda m: _BOLD_OFF if m.group(1) else _BOLD_ON, text)
-    text = _INLINE_TAG.sub("", text)
-    text = _BLOCK_TAG.sub(" ", text)
-    text = _STARS.sub(_star_run, text)
+    text = plain(raw).rstrip()
+    if _MARKUP.search(text) is None:  # most lines: no markup, escape, reference or control to take out
+        if "\t" in text or "  " in text:  # plain() has made every other space a " "
+            text = _SPACES.sub(" ", text)
+        final = text.strip()
+        return _Cleaned(final, bold, bold and bool(final))
+    if "\\" in text:
+        text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), text)
+        if text.endswith("\\"):
+            text = text[:-1]  # a Markdown hard line break
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _SUP.sub("", text)
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _BREAK.sub(" ", text)
+        text = _BOLD_TAG.sub(lambda m: _BOLD_OFF if m.group(1) else _BOLD_ON, text)
+        text = _INLINE_TAG.sub("", text)
+        text = _BLOCK_TAG.sub(" ", text)
+    if "*" in text:
+        text = _STARS.sub(_star_run, text)
     out: list[str] = []
     seen_bold = seen_plain = False
-    for ch in text:
-        if ch in _MARKERS:
-            bold = ch == _BOLD_ON or (ch == _BOLD_FLIP and not bold)
+    for part in _MARKER_SPLIT.split(text):  # runs of text between the bold marks, and the marks
+        if part in _MARKERS:
+            bold = part == _BOLD_ON or (part == _BOLD_FLIP and not bold)
             continue
-        if not ch.isspace():
+        if part.strip():  # a visible character
             if bold:
                 seen_bold = True
             else:
                 seen_plain = True
-        out.append(ch)
+        out.append(part)
     # a reference the line scrub did not see (e.g. in a cell passed here alone) is scrubbed too
     joined = _scrub(_ENTITY.sub(lambda m: html.unescape(m.group(0)), "".join(out)))
     final = _SPACES.sub(" ", _unpark(joined)).strip()
@@ -363,9 +353,20 @@ def _unpark(text: str) -> str:
 
 def _is_capitals(text: str) -> bool:
     """A line in capitals with at least two words, e.g. `FINANCIAL HIGHLIGHTS`."""
-    words = [w for w in text.split() if any(c.isupper() or c.islower() for c in w)]
-    if len(words) < 2:
-        return False
     # Words with digits (`13a-16`, `6-K`) may carry lower-case letters.
-    plain = [w for w in words if not any(c.isdigit() for c in w)]
-    return bool(plain) and not any(c.islower() for w in plain for c in w)
+    if text.isascii():  # the same test, with str methods and patterns over whole words
+        if _LOWER_WORD.search(text):
+            return False
+        words = [w for w in text.split() if w.upper() != w.lower()]  # words with a letter
+        return len(words) >= 2 and any(not _DIGIT.search(w) for w in words)
+    cased = capitals = 0
+    for word in text.split():
+        lower = any(c.islower() for c in word)
+        if not lower and not any(c.isupper() for c in word):
+            continue
+        cased += 1
+        if not any(c.isdigit() for c in word):
+            if lower:
+                return False  # a word of letters in lower case: no line in capitals
+            capitals += 1
+    return cased >= 2 and capitals > 0

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from kcxbrl.text.memo import text_cache
 from kcxbrl.xbrl.model import Number
 from kcxbrl.text.currencies import currencies
 from kcxbrl.text.read import clean_text
@@ -46,6 +47,8 @@ MONTHS: dict[str, int] = {
 _MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
+# what every date shape prints: a year after a space, or an ISO date
+_YEAR_DIGITS = re.compile(r"\s\d{4}(?!\d)|\d{4}-\d{2}-\d{2}")
 _DATE_SHAPES = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)"),  # December 31, 2025
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)"),  # 31 December 2025
@@ -53,26 +56,25 @@ _DATE_SHAPES = (
 )
 
 
+@text_cache()
 def parse_number(text: str) -> Number | None:
     """The single number a cell prints, or None when it holds anything else."""
     cleaned = clean_text(text)
     if cleaned in _NILS:
-        return Number(Decimal(0), 0, nil=True, text=cleaned)
+        return Number(Decimal(0), 0, False, True, cleaned)  # (positional: keywords cost a dataclass twice)
     match = _NUMBER.fullmatch(cleaned)
-    if match is None or match.group("int") is None and match.group("frac") is None:
+    if match is None:
         return None
-    if bool(match.group("open")) != bool(match.group("close")):
+    sign, opened, sign2, whole, frac, pct, closed, pct2 = match.group(
+        "sign", "open", "sign2", "int", "frac", "pct", "close", "pct2")
+    if whole is None and frac is None or bool(opened) != bool(closed) or pct and pct2:
         return None
-    if match.group("pct") and match.group("pct2"):
-        return None
-    digits = (match.group("int") or "0").replace(",", "")
-    frac = match.group("frac") or ""
+    digits = (whole or "0").replace(",", "")
+    frac = frac or ""
     value = Decimal(f"{digits}.{frac}" if frac else digits)
-    negative = match.group("open") or match.group("sign2") or match.group("sign") in ("-", "−", "–")
-    if negative:
+    if opened or sign2 or sign in ("-", "−", "–"):
         value = -value
-    percent = bool(match.group("pct") or match.group("pct2"))
-    return Number(value, len(frac), percent=percent, text=cleaned)
+    return Number(value, len(frac), bool(pct or pct2), False, cleaned)
 
 
 def scaled(number: Number, scale: int) -> tuple[Decimal, int]:
@@ -108,6 +110,8 @@ def parse_date(text: str) -> date | None:
 
 def find_dates(text: str) -> tuple[date, ...]:
     """Every date printed in a piece of text, in reading order."""
+    if _YEAR_DIGITS.search(text) is None:
+        return ()
     found: list[tuple[int, date]] = []
     taken: list[range] = []
     for shape in _DATE_SHAPES:

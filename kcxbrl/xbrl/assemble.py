@@ -13,9 +13,10 @@ import re
 from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Provenance, Unit, calendar_span
+from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Unit, calendar_span
 from kcxbrl.xbrl.names import camel, unique
 from kcxbrl.xbrl.taxonomy import Taxonomy
 
@@ -55,6 +56,7 @@ def context_id(period: Period, members: tuple[Member, ...]) -> str:
     return name
 
 
+@lru_cache(maxsize=256)  # few types and currencies; asked for every draft
 def unit_for(concept_type: str, currency: str | None) -> Unit | None:
     if concept_type == "monetary" and currency:
         return Unit(currency, (f"{ISO4217}:{currency}",))
@@ -87,6 +89,9 @@ def _agree(a: Draft, b: Draft) -> bool:
     return _rounded(a.value, low) == _rounded(b.value, low)
 
 
+_ContextKey = tuple[object, ...]  # (start, end, members): a period's fields, hashed without calling Python
+
+
 def assemble(
     drafts: list[Draft],
     entity: Entity,
@@ -94,22 +99,10 @@ def assemble(
     source: str,
     schema_ref: str,
 ) -> tuple[Instance, list[Finding]]:
-    contexts, units, groups = _grouped(drafts, entity, taxonomy)
-    facts: list[Fact] = []
     findings: list[Finding] = []
-    for (_, context_key, _, _), group in groups.items():
-        kept, sources = _merged(group, source, findings)
-        concept = taxonomy.concept(kept.concept)
-        unit = unit_for(concept.type, kept.currency) if concept.numeric else None
-        facts.append(Fact(
-            concept=kept.concept,
-            context=contexts[context_key],
-            value=kept.value,
-            unit=unit,
-            decimals=kept.decimals if concept.numeric else None,
-            lang=kept.lang,
-            sources=tuple(sorted(set(sources))),
-        ))
+    contexts, groups, units = _grouped(drafts, entity, taxonomy)
+    facts = [_fact(group, contexts[key[1]], taxonomy, source, findings)  # type: ignore[index]
+             for key, group in groups.items()]
     ordered_contexts = sorted(contexts.values(), key=lambda c: (c.period.end, c.period.start or c.period.end, c.members, c.id))
     instance = Instance(
         source=source,
@@ -122,34 +115,32 @@ def assemble(
     return instance, findings
 
 
-_ContextKey = tuple[Period, tuple[Member, ...]]
-
-
-def _grouped(drafts: list[Draft], entity: Entity, taxonomy: Taxonomy) -> tuple[
-        dict[_ContextKey, Context], dict[str, Unit], dict[tuple[str, _ContextKey, str, str | None], list[Draft]]]:
-    """The contexts and units the drafts need, and the drafts of each fact (same concept,
-    context, unit and language) in the order they were printed."""
+def _grouped(
+    drafts: list[Draft], entity: Entity, taxonomy: Taxonomy
+) -> tuple[dict[_ContextKey, Context], dict[tuple[object, ...], list[Draft]], dict[str, Unit]]:
+    """The contexts of the drafts, the drafts of each fact in printed order, and the units."""
     contexts: dict[_ContextKey, Context] = {}
     used_ids: set[str] = set()
-    groups: dict[tuple[str, _ContextKey, str, str | None], list[Draft]] = {}
+    groups: dict[tuple[object, ...], list[Draft]] = {}
     units: dict[str, Unit] = {}
     for draft in drafts:
         concept = taxonomy.concept(draft.concept)
-        members = tuple(sorted(draft.members))
-        key_ctx = (draft.period, members)
+        members = tuple(sorted(draft.members)) if draft.members else ()
+        period = draft.period
+        key_ctx = (period.start, period.end, members)
         if key_ctx not in contexts:
-            cid = unique(context_id(draft.period, members), used_ids, separator="_")
-            contexts[key_ctx] = Context(cid, entity, draft.period, members)
+            cid = unique(context_id(period, members), used_ids, separator="_")
+            contexts[key_ctx] = Context(cid, entity, period, members)
         unit = unit_for(concept.type, draft.currency) if concept.numeric else None
         if unit is not None:
             units[unit.id] = unit
-        groups.setdefault((draft.concept, key_ctx, unit.id if unit else "", draft.lang), []).append(draft)
-    return contexts, units, groups
+        key = (draft.concept, key_ctx, unit.id if unit else "", draft.lang)
+        groups.setdefault(key, []).append(draft)
+    return contexts, groups, units
 
 
-def _merged(group: list[Draft], source: str, findings: list[Finding]) -> tuple[Draft, list[Provenance]]:
-    """One fact of the drafts printed for it: the first value (the more precise of two that
-    agree) and every place it was printed; a value that disagrees is an error finding."""
+def _fact(group: list[Draft], context: Context, taxonomy: Taxonomy, source: str, findings: list[Finding]) -> Fact:
+    """One fact of the drafts printing it: the first value, more precise if a later one agrees."""
     kept = group[0]
     sources = [kept.source]
     for other in group[1:]:
@@ -165,4 +156,9 @@ def _merged(group: list[Draft], source: str, findings: list[Finding]) -> tuple[D
             file=source, line=other.source.line,
             ref="XBRL 2.1 4.10",
         ))
-    return kept, sources
+    concept = taxonomy.concept(kept.concept)
+    unit = unit_for(concept.type, kept.currency) if concept.numeric else None
+    decimals = kept.decimals if concept.numeric else None
+    sources = sources if len(sources) == 1 else sorted(set(sources))
+    # (positional: a dataclass takes keywords at twice the cost)
+    return Fact(kept.concept, context, kept.value, unit, decimals, kept.lang, tuple(sources))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property
 
 from kcxbrl.findings import Finding
 
@@ -68,11 +69,12 @@ class Document:
     lines: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()  # what the reader saw in the text itself
 
-    @property
+    # worked out once: every stage walks them
+    @cached_property
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Table))
 
-    @property
+    @cached_property
     def text_lines(self) -> tuple[TextLine, ...]:
         return tuple(b for b in self.blocks if isinstance(b, TextLine))
 
@@ -168,8 +170,7 @@ class Layout:
     """A table's header rows resolved into columns."""
 
     header_rows: int
-    columns: tuple[Column, ...]
-    label_index: int = 0
+    columns: tuple[Column, ...]  # one per cell after the row label (the first cell)
 
     @property
     def value_columns(self) -> tuple[Column, ...]:

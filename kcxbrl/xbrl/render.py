@@ -10,15 +10,21 @@ import hashlib
 import re
 from collections import Counter
 from decimal import Decimal
-from typing import TypedDict
+from typing import NamedTuple
 
 from kcxbrl import __version__
 from kcxbrl.xbrl.jinja import render, xml_decimal
-from kcxbrl.xbrl.model import Fact, Instance
+from kcxbrl.xbrl.model import Context, Fact, Instance
 from kcxbrl.xbrl.taxonomy import Taxonomy
 
 
-class _FactView(TypedDict):
+# The views the templates read are named tuples: an attribute Jinja finds at once
+# (a dict's key costs it a failed attribute lookup first).
+
+
+class _FactView(NamedTuple):
+    """One fact as instance.xbrl.j2 unpacks it, in this order."""
+
     qname: str
     id: str
     context: str
@@ -28,7 +34,32 @@ class _FactView(TypedDict):
     lang: str | None
 
 
+class _MemberView(NamedTuple):
+    dimension: str
+    value: str
+    typed: bool
+    domain: str | None
+
+
+class _ContextView(NamedTuple):
+    id: str
+    scheme: str
+    identifier: str
+    members: tuple[_MemberView, ...]
+    instant: str | None
+    start: str | None
+    end: str
+
+
+class _UnitView(NamedTuple):
+    id: str
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+
+
 # A file name goes into a comment: XML forbids '--' there and control characters anywhere.
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9_.-]")
+_ID_START = re.compile(r"[A-Za-z_]")
 _NOT_IN_COMMENT = re.compile(r"-(?=-)|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -36,34 +67,42 @@ def comment_text(text: str) -> str:
     return _NOT_IN_COMMENT.sub(lambda m: "- " if m.group(0) == "-" else "", text)
 
 
-def fact_identity(fact: Fact) -> str:
-    """What makes a fact the fact it is: concept, entity, period, dimensions, unit, language."""
+def fact_identity(fact: Fact, contexts: dict[int, str] | None = None) -> str:
+    """What makes a fact the fact it is: concept, entity, period, dimensions, unit, language.
+    ``contexts`` keeps the part of each context already written (by the context's id())."""
     context, unit = fact.context, fact.unit
+    where = contexts.get(id(context)) if contexts is not None else None
+    if where is None:
+        where = _context_identity(context)
+        if contexts is not None:
+            contexts[id(context)] = where
+    measures = "*".join(unit.numerator) + "/" + "*".join(unit.denominator) if unit else ""
+    return "\x1f".join((fact.concept, where, measures, fact.lang or ""))
+
+
+def _context_identity(context: Context) -> str:
     period = context.period
-    parts = [
-        fact.concept,
+    return "\x1f".join([
         f"{context.entity.scheme}#{context.entity.identifier}",
         period.start.isoformat() if period.start else "",
         period.end.isoformat(),
         *(f"{m.dimension}{'~' if m.typed else '='}{m.value}" for m in sorted(context.members)),
-        "*".join(unit.numerator) + "/" + "*".join(unit.denominator) if unit else "",
-        fact.lang or "",
-    ]
-    return "\x1f".join(parts)
+    ])
 
 
-def fact_id(fact: Fact) -> str:
+def fact_id(fact: Fact, contexts: dict[int, str] | None = None) -> str:
     """The fact's id in the instance and in every export: the concept's local
     name and a digest of the fact's identity, so a fact keeps its id when
     other facts come or go (a valid XML ID: NCName)."""
-    local = re.sub(r"[^A-Za-z0-9_.-]", "_", fact.concept.rsplit(":", 1)[-1])[:60]
-    digest = hashlib.sha256(fact_identity(fact).encode("utf-8")).hexdigest()[:12]
-    return f"{local}_{digest}" if re.match(r"[A-Za-z_]", local) else f"f_{local}_{digest}"
+    local = _NOT_IN_ID.sub("_", fact.concept.rsplit(":", 1)[-1])[:60]
+    digest = hashlib.sha256(fact_identity(fact, contexts).encode("utf-8")).hexdigest()[:12]
+    return f"{local}_{digest}" if _ID_START.match(local) else f"f_{local}_{digest}"
 
 
 def fact_ids(instance: Instance) -> tuple[str, ...]:
     """The ids of the instance's facts, in order; two facts with one id are a bug."""
-    ids = tuple(fact_id(f) for f in instance.facts)
+    contexts: dict[int, str] = {}  # facts share their contexts: each is written once
+    ids = tuple(fact_id(f, contexts) for f in instance.facts)
     twice = sorted(fid for fid, count in Counter(ids).items() if count > 1)
     if twice:
         raise ValueError(f"facts share an identity: {twice[:5]}")
@@ -72,20 +111,14 @@ def fact_ids(instance: Instance) -> tuple[str, ...]:
 
 def _fact_view(fact: Fact, fid: str, taxonomy: Taxonomy) -> _FactView:
     value = xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
-    return {
-        "qname": taxonomy.qname(fact.concept),
-        "id": fid,
-        "context": fact.context.id,
-        "unit": fact.unit.id if fact.unit else None,
-        "decimals": str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None,
-        "value": value,
-        "lang": fact.lang,
-    }
+    unit = fact.unit.id if fact.unit else None
+    decimals = str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None
+    return _FactView(taxonomy.qname(fact.concept), fid, fact.context.id, unit, decimals, value, fact.lang)
 
 
-def context_views(instance: Instance, taxonomy: Taxonomy) -> list[dict[str, object]]:
+def context_views(instance: Instance, taxonomy: Taxonomy) -> list[_ContextView]:
     """The instance's contexts as the templates write them (instance and Inline XBRL alike)."""
-    contexts: list[dict[str, object]] = []
+    contexts: list[_ContextView] = []
     for c in instance.contexts:
         members = []
         for m in c.members:
@@ -93,21 +126,21 @@ def context_views(instance: Instance, taxonomy: Taxonomy) -> list[dict[str, obje
             if m.typed:
                 axis = taxonomy.concept(m.dimension.split(":", 1)[1])
                 domain = f"{taxonomy.prefix}:{axis.typed_domain}"
-            members.append({"dimension": m.dimension, "value": m.value, "typed": m.typed, "domain": domain})
-        contexts.append({
-            "id": c.id,
-            "scheme": c.entity.scheme,
-            "identifier": c.entity.identifier,
-            "members": members,
-            "instant": c.period.end.isoformat() if c.period.is_instant else None,
-            "start": c.period.start.isoformat() if c.period.start else None,
-            "end": c.period.end.isoformat(),
-        })
+            members.append(_MemberView(m.dimension, m.value, m.typed, domain))
+        contexts.append(_ContextView(
+            id=c.id,
+            scheme=c.entity.scheme,
+            identifier=c.entity.identifier,
+            members=tuple(members),
+            instant=c.period.end.isoformat() if c.period.is_instant else None,
+            start=c.period.start.isoformat() if c.period.start else None,
+            end=c.period.end.isoformat(),
+        ))
     return contexts
 
 
-def unit_views(instance: Instance) -> list[dict[str, object]]:
-    return [{"id": u.id, "numerator": list(u.numerator), "denominator": list(u.denominator)} for u in instance.units]
+def unit_views(instance: Instance) -> list[_UnitView]:
+    return [_UnitView(u.id, tuple(u.numerator), tuple(u.denominator)) for u in instance.units]
 
 
 def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:

@@ -102,6 +102,10 @@ class Node:
         return "blank" in self.flags
 
     def walk(self) -> tuple[Node, ...]:
+        return self._walked
+
+    @cached_property
+    def _walked(self) -> tuple[Node, ...]:  # kept: roles walk their trees for every row
         out: list[Node] = [self]
         for child in self.children:
             out.extend(child.walk())

@@ -60,7 +60,6 @@ def test_year_header_over_three_rows() -> None:
     layout, findings = resolve_layout(table, "t.txt", default_scale=3)
     assert findings == []
     assert layout.header_rows == 3
-    assert layout.label_index == 0
     assert summary(layout) == [
         (ColumnKind.VALUE, FY2024, "CNY", 3, False),
         (ColumnKind.VALUE, FY2025, "CNY", 3, False),

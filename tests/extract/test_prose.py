@@ -16,7 +16,7 @@ from converted import sample
 from kcxbrl.pipeline import convert_document
 from kcxbrl.extract.coverage import cover
 from kcxbrl.findings import Finding, Level
-from kcxbrl.extract.mapping import CellResult
+from kcxbrl.extract.cells import CellResult
 from kcxbrl.xbrl.model import Draft, Period, Provenance
 from kcxbrl.extract.prose import (
     PERIOD_UNKNOWN,

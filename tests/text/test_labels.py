@@ -8,7 +8,7 @@ import pytest
 
 from kcxbrl.pipeline import convert_document
 from kcxbrl.text.labels import exact_key, loose_key
-from kcxbrl.extract.mapping import choose
+from kcxbrl.extract.naming import choose
 from kcxbrl.text.read import read_text
 from kcxbrl.xbrl.taxonomy import default_taxonomy
 

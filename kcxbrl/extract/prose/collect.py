@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kcxbrl.extract.concepts import base_taxonomy
-from kcxbrl.extract.mapping import CellResult
+from kcxbrl.extract.cells import CellResult
 from kcxbrl.extract.prose.figures import Sentence
 from kcxbrl.extract.prose.placing import REASON_NONE, REASON_REPORTING, Placed
 from kcxbrl.findings import Finding, warning

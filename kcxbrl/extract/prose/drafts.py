@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kcxbrl.extract.mapping import CellResult
+from kcxbrl.extract.cells import CellResult
 from kcxbrl.extract.prose.collect import Collector, emit
 from kcxbrl.extract.prose.figures import Sentence, amounts, percents, ratio, sentences
 from kcxbrl.extract.prose.phrases import Frame, leading, stated_period, tables_period
