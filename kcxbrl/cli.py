@@ -14,7 +14,7 @@ from kcxbrl import __version__
 TYPE_CHECKING = False  # typing is not imported for --help
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Iterator, Sequence
+    from typing import Iterable, Iterator, Sequence
 
     from kcxbrl.validation.ci import FileResult
 
@@ -43,7 +43,10 @@ class _Formats:
         return name in self._names()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The parser.  Only the ``commands`` given (all when None) get their
+    arguments; the others keep their name and help line, all ``kcxbrl --help``
+    needs."""
     parser = _Parser(
         prog="kcxbrl",
         description="Turn the text of Kingsoft Cloud 6-K filings into XBRL 2.1 "
@@ -52,17 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kcxbrl {__version__}")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _add_convert(sub)
-    _add_validate(sub)
-    _add_facts(sub)
+    for name, (line, arguments) in _COMMANDS.items():
+        command = sub.add_parser(name, help=line)
+        if commands is None or name in commands:
+            arguments(command)
     return parser
 
 
-def _add_convert(sub: argparse._SubParsersAction) -> None:
-    conv = sub.add_parser(
-        "convert",
-        help="convert filings (.txt/.md) into XBRL instances",
-        description="Convert each FILING X.txt into DIR/X.xbrl (with X.json, xBRL-JSON, and "
+def _command(argv: Sequence[str]) -> str | None:
+    """The command named on the command line (the first argument that is not an option)."""
+    return next((argument for argument in argv if not argument.startswith("-")), None)
+
+
+def _convert_arguments(conv: argparse.ArgumentParser) -> None:
+    conv.description = (
+        "Convert each FILING X.txt into DIR/X.xbrl (with X.json, xBRL-JSON, and "
         "X.csv, one row per fact) with the filing's own schema DIR/S-ext.xsd (its extension "
         "concepts and calculation linkbase) and copy the taxonomy files the instances reference into "
         "DIR. Every file is checked before it is put in place: the instance is validated as "
@@ -72,7 +79,7 @@ def _add_convert(sub: argparse._SubParsersAction) -> None:
         "and the others are converted. Two filings that would write the same file, or an output "
         "that would replace an input, stop the run before anything is written. Exit codes: 0 ok, "
         "1 findings at error level (or at warning level with --strict), 2 usage errors, output "
-        "errors or a filing that could not be read (the worst outcome decides).",
+        "errors or a filing that could not be read (the worst outcome decides)."
     )
     conv.add_argument("filings", nargs="+", metavar="FILING",
                       help="filing text files, or folders: every *.txt and *.md below them (README files, "
@@ -137,15 +144,13 @@ def _add_output_options(conv: argparse.ArgumentParser) -> None:
                       "UTF-8 (with or without BOM) or UTF-16 with a BOM, and any other file is refused")
 
 
-def _add_validate(sub: argparse._SubParsersAction) -> None:
-    val = sub.add_parser(
-        "validate",
-        help="validate XBRL 2.1 instances, taxonomy schemas and linkbases",
-        description="Validate XBRL instances, taxonomy schemas or linkbases (any DTS entry point) "
+def _validate_arguments(val: argparse.ArgumentParser) -> None:
+    val.description = (
+        "Validate XBRL instances, taxonomy schemas or linkbases (any DTS entry point) "
         "against their schemas (offline) and the XBRL 2.1 rules an XSD cannot express. A folder "
         "stands for every XBRL instance in it. Prints one summary line per file on stderr and the "
         "findings on stdout. Exit codes: 0 no error, 1 errors (or warnings under --strict), "
-        "2 usage error or a file that is not readable XBRL.",
+        "2 usage error or a file that is not readable XBRL."
     )
     val.add_argument("instances", nargs="+", metavar="PATH",
                      help="instance, schema or linkbase files, or folders of instances")
@@ -167,15 +172,13 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
                      help="also write the summary lines and every finding (info included) to FILE")
 
 
-def _add_facts(sub: argparse._SubParsersAction) -> None:
-    facts = sub.add_parser(
-        "facts",
-        help="list the facts of filings, instances or xBRL-JSON files",
-        description="Print the facts of each PATH: a filing (.txt/.md, converted in memory, nothing is "
+def _facts_arguments(facts: argparse.ArgumentParser) -> None:
+    facts.description = (
+        "Print the facts of each PATH: a filing (.txt/.md, converted in memory, nothing is "
         "written), an XBRL instance (.xbrl/.xml) or an xBRL-JSON file or xBRL-CSV metadata file (.json). "
         "The table groups the facts by statement and prints each value in its unit's usual form; "
         "csv and json print every field. Exit codes: 0 ok, 1 error findings in a filing's "
-        "conversion, 2 usage errors or unreadable files.",
+        "conversion, 2 usage errors or unreadable files."
     )
     facts.add_argument("paths", nargs="+", metavar="PATH", help="filings, instances or xBRL-JSON files")
     facts.add_argument("--format", choices=("table", "csv", "json"), default="table",
@@ -188,8 +191,16 @@ def _add_facts(sub: argparse._SubParsersAction) -> None:
                        help="only facts of statements whose name contains NAME (any case), e.g. 'balance'")
 
 
+_COMMANDS = {  # name: (help line, the function declaring its arguments)
+    "convert": ("convert filings (.txt/.md) into XBRL instances", _convert_arguments),
+    "validate": ("validate XBRL 2.1 instances, taxonomy schemas and linkbases", _validate_arguments),
+    "facts": ("list the facts of filings, instances or xBRL-JSON files", _facts_arguments),
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    command = _command(sys.argv[1:] if argv is None else argv)
+    parser = build_parser([command] if command is not None else [])
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors 2
