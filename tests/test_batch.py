@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -255,11 +256,15 @@ def test_progress_is_one_line_rewritten_on_a_terminal_and_none_with_quiet(tmp_pa
     assert capsys.readouterr().err == ""
 
 
-def test_no_progress_is_drawn_when_stderr_is_not_a_terminal(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize("terminal", ["none", "stderr only"])
+def test_no_progress_is_drawn_unless_stdout_and_stderr_are_terminals(terminal: str, tmp_path: Path, capsys,
+                                                                      monkeypatch) -> None:
+    if terminal == "stderr only":  # stdout goes to a file or a pipe
+        monkeypatch.setattr(batch, "is_terminal", lambda stream: stream is sys.stderr)
     inputs = [str(sample(p)) for p in ("000", "003")]
     assert main(["convert", *inputs, "--out", str(tmp_path), "-j", "1"]) == 0
     err = capsys.readouterr().err
-    assert "\r" not in err and "\x1b" not in err and "filings," not in err
+    assert "\r" not in err and "\x1b" not in err and "filings," not in err and "━" not in err
     assert err.startswith("kcxbrl: summary\n")
 
 

@@ -36,7 +36,8 @@ def convert(args: argparse.Namespace) -> int:
     for note in notes if not args.quiet else ():
         print(f"kcxbrl: {note}", file=sys.stderr)
     totals = batch.Totals(len(paths))
-    bar = progress.bar(totals, sys.stderr, live=not args.quiet and batch.is_terminal(sys.stderr))
+    live = not args.quiet and batch.is_terminal(sys.stderr) and batch.is_terminal(sys.stdout)  # a person watching
+    bar = progress.bar(totals, sys.stderr, live=live)
     notes = []  # the manifest could not be written, a killed run's staging folder removed: said after the run
     try:
         worst, records = _convert_all(args, paths, out, totals, bar, notes)
