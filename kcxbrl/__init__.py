@@ -11,7 +11,6 @@ The Python API (:mod:`kcxbrl.api`), imported when first used:
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 __version__ = "0.1.0"
 __all__ = ["Conversion", "Facts", "FactRecord", "convert", "load", "validate", "__version__"]
@@ -22,7 +21,7 @@ _API = {
 }
 
 
-def __getattr__(name: str) -> Any:  # the heavy modules load on first use, not on `import kcxbrl`
+def __getattr__(name: str) -> object:  # the heavy modules load on first use, not on `import kcxbrl`
     if name in _API:
         return getattr(importlib.import_module(_API[name]), name)
     raise AttributeError(f"module 'kcxbrl' has no attribute {name!r}")

@@ -7,32 +7,46 @@ Exit codes are fixed: 0 ok, 1 findings at error level (or warnings under
 from __future__ import annotations
 
 import argparse
-import json
-import logging
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
 
 from kcxbrl import __version__
-from kcxbrl.errors import InputError, KcxbrlError
-from kcxbrl.validation.ci import FORMATS, FileResult
-from kcxbrl.findings import Level, ordered
 
+TYPE_CHECKING = False  # typing is not imported for --help
 if TYPE_CHECKING:
-    from kcxbrl.batch import FilingResult
+    from pathlib import Path
+    from typing import Iterable, Iterator, Sequence
+
+    from kcxbrl.validation.ci import FileResult
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
-
-log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse exits with 2 on usage errors already; keep that, print to stderr."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Formats:
+    """``kcxbrl validate --format``'s choices, read from :mod:`kcxbrl.validation.ci` only when
+    an argument is checked or the help of ``validate`` is printed (it imports lxml)."""
+
+    def _names(self) -> tuple[str, ...]:
+        from kcxbrl.validation.ci import FORMATS
+
+        return FORMATS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+
+def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The parser.  Only the ``commands`` given (all when None) get their
+    arguments; the others keep their name and help line, all ``kcxbrl --help``
+    needs."""
     parser = _Parser(
         prog="kcxbrl",
         description="Turn the text of Kingsoft Cloud 6-K filings into XBRL 2.1 "
@@ -41,11 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kcxbrl {__version__}")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (line, arguments) in _COMMANDS.items():
+        command = sub.add_parser(name, help=line)
+        if commands is None or name in commands:
+            arguments(command)
+    return parser
 
-    conv = sub.add_parser(
-        "convert",
-        help="convert filings (.txt/.md) into XBRL instances",
-        description="Convert each FILING X.txt into DIR/X.xbrl (with X.json, xBRL-JSON, and "
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The command named on the command line (the first argument that is not an option)."""
+    return next((argument for argument in argv if not argument.startswith("-")), None)
+
+
+def _convert_arguments(conv: argparse.ArgumentParser) -> None:
+    conv.description = (
+        "Convert each FILING X.txt into DIR/X.xbrl (with X.json, xBRL-JSON, and "
         "X.csv, one row per fact) with the filing's own schema DIR/S-ext.xsd (its extension "
         "concepts and calculation linkbase) and copy the taxonomy files the instances reference into "
         "DIR. Every file is checked before it is put in place: the instance is validated as "
@@ -55,13 +79,25 @@ def build_parser() -> argparse.ArgumentParser:
         "and the others are converted. Two filings that would write the same file, or an output "
         "that would replace an input, stop the run before anything is written. Exit codes: 0 ok, "
         "1 findings at error level (or at warning level with --strict), 2 usage errors, output "
-        "errors or a filing that could not be read (the worst outcome decides).",
+        "errors or a filing that could not be read (the worst outcome decides)."
     )
     conv.add_argument("filings", nargs="+", metavar="FILING",
                       help="filing text files, or folders: every *.txt and *.md below them (README files, "
-                      "hidden files and the output folder left out), in sorted order")
-    conv.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    conv.add_argument("--quiet", action="store_true", help="print only the summary lines (no findings, no progress)")
+                      "hidden files and the output folder left out), in sorted order; a path with a protocol "
+                      "(s3://, memory:// ...) is read through fsspec (the extra kcxbrl[fsspec])")
+    conv.add_argument("--out", required=True, metavar="DIR",
+                      help="output folder (created if missing); a URL (s3://bucket/out ...) is written through "
+                      "fsspec: each file is staged and validated locally, then uploaded")
+    conv.add_argument("--quiet", action="store_true",
+                      help="print only the summary lines and the files that could not be written "
+                      "(no other findings, no progress, no summary table)")
+    _add_run_options(conv)
+    _add_output_options(conv)
+    conv.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                      help="show the traceback of an internal error instead of a finding")
+
+
+def _add_run_options(conv: argparse.ArgumentParser) -> None:
     conv.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                       help="convert N filings at a time in worker processes (default: one per core); "
                       "-j 1 converts them one after another in this process. The outputs are the same "
@@ -69,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--executor", choices=("process", "dask"), default="process",
                       help="where the filings are converted: worker processes of this machine (the default) or "
                       "a Dask distributed cluster (the extra kcxbrl[dask]; a local cluster of -j workers unless "
-                      "--scheduler); its workers must see the filings and DIR at the same paths")
+                      "--scheduler); its workers must see a local DIR at the same path")
     conv.add_argument("--scheduler", metavar="ADDRESS", default=None,
                       help="with --executor dask: the address of the cluster's scheduler, e.g. tcp://host:8786")
     conv.add_argument("--resume", action="store_true",
@@ -78,20 +114,18 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--summary-json", metavar="FILE", default=None,
                       help="also write FILE: per filing its path, status, outputs, facts and findings by level, "
                       "and the totals")
+
+
+def _add_output_options(conv: argparse.ArgumentParser) -> None:
     extension = conv.add_mutually_exclusive_group()
     extension.add_argument(
-        "--extend",
-        dest="extend",
-        action="store_true",
-        default=True,
+        "--extend", dest="extend", action="store_true", default=True,
         help="the default: give rows that match no concept an extension concept of the filing "
         "(DIR/S-ext.xsd with label and presentation linkbases, S the file name reduced to safe "
         "characters) so their values reach the instance",
     )
     extension.add_argument(
-        "--no-extend",
-        dest="extend",
-        action="store_false",
+        "--no-extend", dest="extend", action="store_false",
         help="leave rows that match no concept out of the instance, each with a warning "
         "(kcxbrl:unmappedRow); DIR/S-ext.xsd then only carries the filing's calculations",
     )
@@ -102,36 +136,27 @@ def build_parser() -> argparse.ArgumentParser:
                       help="also write the xBRL-CSV report DIR/X/metadata.json with its table DIR/X/facts.csv")
     conv.add_argument("--report", action="store_true",
                       help="also write DIR/X.report.txt: every number of the tables and what became of it")
-    conv.add_argument(
-        "--strict",
-        action="store_true",
-        help="warnings count as failures (exit 1): unmapped tables or rows, numbers left out, "
-        "ambiguous rows, control characters taken out, any finding at warning level; for CI",
-    )
-    conv.add_argument(
-        "--encoding",
-        metavar="NAME",
-        default=None,
-        help="read every filing in this encoding (e.g. gb18030, latin-1, utf-16-le); by default "
-        "UTF-8 (with or without BOM) or UTF-16 with a BOM, and any other file is refused",
-    )
-    conv.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                      help="show the traceback of an internal error instead of a finding")
+    conv.add_argument("--strict", action="store_true",
+                      help="warnings count as failures (exit 1): unmapped tables or rows, numbers left out, "
+                      "ambiguous rows, control characters taken out, any finding at warning level; for CI")
+    conv.add_argument("--encoding", metavar="NAME", default=None,
+                      help="read every filing in this encoding (e.g. gb18030, latin-1, utf-16-le); by default "
+                      "UTF-8 (with or without BOM) or UTF-16 with a BOM, and any other file is refused")
 
-    val = sub.add_parser(
-        "validate",
-        help="validate XBRL 2.1 instances, taxonomy schemas and linkbases",
-        description="Validate XBRL instances, taxonomy schemas or linkbases (any DTS entry point) "
+
+def _validate_arguments(val: argparse.ArgumentParser) -> None:
+    val.description = (
+        "Validate XBRL instances, taxonomy schemas or linkbases (any DTS entry point) "
         "against their schemas (offline) and the XBRL 2.1 rules an XSD cannot express. A folder "
         "stands for every XBRL instance in it. Prints one summary line per file on stderr and the "
         "findings on stdout. Exit codes: 0 no error, 1 errors (or warnings under --strict), "
-        "2 usage error or a file that is not readable XBRL.",
+        "2 usage error or a file that is not readable XBRL."
     )
     val.add_argument("instances", nargs="+", metavar="PATH",
                      help="instance, schema or linkbase files, or folders of instances")
-    val.add_argument("--format", choices=FORMATS, default="text",
+    val.add_argument("--format", choices=_Formats(), default="text", metavar="FORMAT",
                      help="findings as text lines, JSON (per-file status and counts), JUnit XML, "
-                     "or GitHub Actions annotations")
+                     "or GitHub Actions annotations: one of %(choices)s")
     val.add_argument("--calc", choices=("c11r", "xbrl21", "none"), default="c11r",
                      help="calculation checks: Calculations 1.1 round-to-nearest (default), "
                      "XBRL 2.1 section 5.2.5.2, or none")
@@ -146,14 +171,14 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--log-file", metavar="FILE", default=None,
                      help="also write the summary lines and every finding (info included) to FILE")
 
-    facts = sub.add_parser(
-        "facts",
-        help="list the facts of filings, instances or xBRL-JSON files",
-        description="Print the facts of each PATH: a filing (.txt/.md, converted in memory, nothing is "
+
+def _facts_arguments(facts: argparse.ArgumentParser) -> None:
+    facts.description = (
+        "Print the facts of each PATH: a filing (.txt/.md, converted in memory, nothing is "
         "written), an XBRL instance (.xbrl/.xml) or an xBRL-JSON file or xBRL-CSV metadata file (.json). "
         "The table groups the facts by statement and prints each value in its unit's usual form; "
         "csv and json print every field. Exit codes: 0 ok, 1 error findings in a filing's "
-        "conversion, 2 usage errors or unreadable files.",
+        "conversion, 2 usage errors or unreadable files."
     )
     facts.add_argument("paths", nargs="+", metavar="PATH", help="filings, instances or xBRL-JSON files")
     facts.add_argument("--format", choices=("table", "csv", "json"), default="table",
@@ -164,11 +189,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="only facts whose period ends in that year or month, or on that day")
     facts.add_argument("--statement", metavar="NAME",
                        help="only facts of statements whose name contains NAME (any case), e.g. 'balance'")
-    return parser
+
+
+_COMMANDS = {  # name: (help line, the function declaring its arguments)
+    "convert": ("convert filings (.txt/.md) into XBRL instances", _convert_arguments),
+    "validate": ("validate XBRL 2.1 instances, taxonomy schemas and linkbases", _validate_arguments),
+    "facts": ("list the facts of filings, instances or xBRL-JSON files", _facts_arguments),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    command = _command(sys.argv[1:] if argv is None else argv)
+    parser = build_parser([command] if command is not None else [])
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors 2
@@ -176,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    import logging
+
+    from kcxbrl.errors import KcxbrlError
+
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     _printable(sys.stdout)
     _printable(sys.stderr)
@@ -207,91 +243,15 @@ def _printable(stream: object) -> None:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    import codecs
-    import contextlib
-    import os
+    from kcxbrl.batch.command import convert
 
-    from kcxbrl import batch
-    from kcxbrl.pipeline import shown_path
-
-    out = Path(args.out)
-    paths, problems = batch.expand(args.filings, out)
-    if problems:
-        for problem in problems:
-            print(f"kcxbrl: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    jobs = args.jobs if args.jobs is not None else os.cpu_count() or 1
-    if jobs < 1:
-        print(f"kcxbrl: -j {jobs}: give at least one job", file=sys.stderr)
-        return EXIT_USAGE
-    if args.scheduler is not None and args.executor != "dask":
-        print("kcxbrl: --scheduler goes with --executor dask", file=sys.stderr)
-        return EXIT_USAGE
-    if args.executor == "dask" and (missing := batch.dask_missing()) is not None:
-        print(f"kcxbrl: {missing}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.encoding is not None:
-        try:
-            codecs.lookup(args.encoding)
-        except LookupError:
-            print(f"kcxbrl: --encoding {args.encoding}: no such encoding", file=sys.stderr)
-            return EXIT_USAGE
-    options = batch.Options(report=args.report, extend=args.extend, ixbrl=args.ixbrl, xbrl_csv=args.xbrl_csv,
-                            encoding=args.encoding, debug=args.debug)
-    totals = batch.Totals(len(paths))
-    progress = batch.Progress(totals, sys.stderr, live=not args.quiet and batch.is_terminal(sys.stderr))
-
-    def done(result: batch.FilingResult) -> None:
-        totals.add(result)
-        progress.update()
-
-    records: list[dict] = []
-    notes: list[str] = []  # the manifest could not be written: said, the outputs stand
-    worst = EXIT_OK
-    try:
-        with contextlib.closing(batch.convert_batch(paths, out, options, jobs=jobs, resume=args.resume,
-                                                    on_done=done, on_problem=notes.append,
-                                                    executor=batch.Executor(args.executor, args.scheduler))) as results:
-            for result in results:
-                progress.clear()
-                _report_filing(result, args.quiet)
-                worst = max(worst, result.exit_code(args.strict))
-                if args.summary_json:  # kept only when asked for: a few numbers per filing
-                    records.append(result.as_dict())
-                progress.update()
-    except OSError as exc:  # the output folder cannot be made or written at all
-        progress.clear()
-        print(f"kcxbrl: {shown_path(out)}: cannot write the output folder: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
-    finally:
-        progress.clear()
-    for note in notes:
-        print(f"kcxbrl: {note}", file=sys.stderr)
-    if not args.quiet:
-        print(f"kcxbrl: {totals.line()}", file=sys.stderr)
-    if args.summary_json:
-        try:
-            batch.write_atomically(Path(args.summary_json), batch.summary_json(records, totals, out, worst))
-        except OSError as exc:
-            print(f"kcxbrl: --summary-json {args.summary_json}: cannot write it: {exc.strerror or exc}",
-                  file=sys.stderr)
-            return EXIT_USAGE
-    return worst
-
-
-def _report_filing(result: FilingResult, quiet: bool) -> None:
-    """The filing's summary line on stdout, its findings (or why it was not read) on stderr."""
-    print(result.summary, flush=True)
-    if result.unreadable is not None:
-        print(f"kcxbrl: {result.path}: {result.unreadable}", file=sys.stderr)
-    elif not quiet:
-        for finding in ordered(result.findings):
-            if finding.level is not Level.INFO:
-                print(f"  {finding}", file=sys.stderr)
+    return convert(args)
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kcxbrl.validation.ci import expand
+    from pathlib import Path
+
+    from kcxbrl.validation.ci import FileResult, expand
     from kcxbrl.validation.validator import INPUT_CODES, validate_file
 
     results: list[FileResult] = []
@@ -320,10 +280,15 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _facts(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
     from kcxbrl import api
+    from kcxbrl.errors import InputError
     from kcxbrl.exports.export import to_csv
     from kcxbrl.exports.factsview import Filters, table
     from kcxbrl.exports.records import sort_key
+    from kcxbrl.findings import Level, ordered
 
     filters = Filters(args.concept, args.period, args.statement)
     documents: list[tuple[str, list]] = []
@@ -360,6 +325,8 @@ def _print_findings(results: list[FileResult], fmt: str, *, strict: bool = False
 
 
 def _write_log(path: Path, results: list[FileResult]) -> None:
+    from kcxbrl.findings import ordered
+
     lines = []
     for result in results:
         lines.append(result.summary())

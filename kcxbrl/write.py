@@ -15,7 +15,9 @@ not put in place, and a finding names it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import socket
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +35,8 @@ NOT_WRITTEN = "kcxbrl:outputNotWritten"
 _CHECKS = {".json": check_xbrl_json, "metadata.json": check_records, ".html": check_inline}
 WRITE_FAILED = "kcxbrl:writeFailed"
 STAGE_PREFIX = ".kcxbrl-staging-"
+# what follows a prefix in the name of a folder kcxbrl made: the host, the process id, a random part
+_OWNER = re.compile(r"(?P<host>[A-Za-z0-9_.]+)-(?P<pid>[0-9]+)-[a-z0-9_]+")
 
 
 @dataclass(frozen=True)
@@ -74,10 +78,12 @@ class Stage:
         self.out_dir = out_dir
         self.support = dict(support)  # name in the output folder -> file to copy
         self.folder: Path | None = None
+        self.removed: list[Path] = []  # staging folders of stopped runs, taken away on entering
 
     def __enter__(self) -> Stage:
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.folder = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=self.out_dir))
+        self.removed = remove_stale(self.out_dir, STAGE_PREFIX)
+        self.folder = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX + owner_tag() + "-", dir=self.out_dir))
         for name, source in self.support.items():
             shutil.copyfile(source, self.folder / name)
         return self
@@ -188,7 +194,7 @@ class Stage:
         shown = str(self.out_dir) + os.sep
         # the DTS names the files it reached by absolute path or URL, the instance as it was given
         staged = {str(self._dir) + os.sep, str(self._dir.resolve()) + os.sep, self._dir.resolve().as_uri() + "/"}
-        return [_renamed(f, staged, shown) for f in findings]
+        return [renamed(f, staged, shown) for f in findings]
 
     def _held(self, output: Output, why: str) -> Finding:
         return error(NOT_WRITTEN, f"{output.name} was not written: {why}; an older {output.name} "
@@ -203,7 +209,8 @@ def _plain(name: str) -> bool:
     return 1 <= len(parts) <= 2 and "/".join(parts) == name and not any(p in (".", "..") for p in parts)
 
 
-def _renamed(finding: Finding, staged: set[str], shown: str) -> Finding:
+def renamed(finding: Finding, staged: set[str], shown: str) -> Finding:
+    """The finding with each prefix of ``staged`` in its file and message replaced by ``shown``."""
     file, message = finding.file, finding.message
     for prefix in sorted(staged, key=len, reverse=True):  # the URI before the path it contains
         if file and file.startswith(prefix):
@@ -221,3 +228,41 @@ def _unique(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             kept.append(finding)
     return kept
+
+
+def owner_tag() -> str:
+    """This host and process, as written into the names of the folders it makes."""
+    host = re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname()) or "host"
+    return f"{host}-{os.getpid()}"
+
+
+def remove_stale(folder: Path, prefix: str) -> list[Path]:
+    """Remove the folders ``prefix`` + owner tag + random part in ``folder``
+    whose process, on this host, is gone (a run killed with ``kill -9``).
+    Folders of other hosts, of live processes, or named otherwise are left alone."""
+    host = owner_tag().rsplit("-", 1)[0]
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = _OWNER.fullmatch(entry.name[len(prefix):]) if entry.name.startswith(prefix) else None
+        if match is None or match["host"] != host or _alive(int(match["pid"])) or not entry.is_dir():
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        if not entry.exists():
+            removed.append(entry)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0 or os.name != "posix":
+        return True  # not a process id kcxbrl writes, or no signal 0 to ask with: leave the folder alone
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or not a pid this system knows
+    return True

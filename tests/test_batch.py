@@ -6,12 +6,15 @@ import json
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 import kcxbrl.pipeline as convert_module
-from kcxbrl import batch, cli
+from kcxbrl import batch
+import kcxbrl.batch.manifest as manifest_module
+from kcxbrl.batch import command, executors, progress
 from kcxbrl.batch import MANIFEST
 from kcxbrl.cli import main
 from kcxbrl.findings import Level
@@ -32,6 +35,12 @@ def _leftovers(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.startswith(STAGE_PREFIX) or p.name.endswith(".part")]
 
 
+def _counts(table: str) -> dict[str, str]:
+    """The rows of the summary table but time and rate."""
+    rows = dict(line.strip().rsplit(None, 1) for line in table.strip().split("\n") if not line.strip().startswith(("time", "files/s")))
+    return {label.strip(): value for label, value in rows.items()}
+
+
 def _lines(text: str, out: Path) -> list[str]:
     return text.replace(str(out), "DIR").strip().split("\n")
 
@@ -43,7 +52,8 @@ def test_one_job_and_two_jobs_write_the_same_bytes_and_print_the_same_lines(tmp_
         out = tmp_path / f"j{jobs}"
         assert main(["convert", *inputs, "--out", str(out), "-j", jobs, "--xbrl-csv", "--report"]) == 0
         captured = capsys.readouterr()
-        printed[jobs] = (_lines(captured.out, out), captured.err.replace(str(out), "DIR").split("\n")[:-2])
+        findings, table = captured.err.replace(str(out), "DIR").split("kcxbrl: summary\n")
+        printed[jobs] = (_lines(captured.out, out), findings, _counts(table))
     one, two = _tree(tmp_path / "j1"), _tree(tmp_path / "j2")
     assert len(one) > 11 * 5 and one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
@@ -89,7 +99,11 @@ def test_a_bad_filing_among_good_ones_is_reported_and_the_others_written(tmp_pat
     report = json.loads(summary.read_text(encoding="utf-8"))
     assert [f["status"] for f in report["filings"]] == ["ok", "unreadable", "ok"]
     assert report["totals"]["exit_code"] == 2 and report["totals"]["facts"] == 46 + 442
-    assert "kcxbrl: 3/3 filings, 488 facts, 1 errors, 0 warnings" in captured.err
+    table = _counts(captured.err.split("kcxbrl: summary\n")[1])
+    assert table == {"files": "3", "converted": "2", "with errors": "1", "with warnings": "0",
+                     "skipped (--resume)": "0", "facts": "488", "error findings": "1", "warning findings": "0",
+                     "info findings": table["info findings"]}
+    assert int(table["info findings"]) > 0
 
 
 def test_a_filing_whose_conversion_fails_in_a_worker_is_exit_1_and_the_others_go_on(tmp_path: Path, capsys,
@@ -101,7 +115,8 @@ def test_a_filing_whose_conversion_fails_in_a_worker_is_exit_1_and_the_others_go
             raise RuntimeError("boom")
         return real(document, *args, **kwargs)
 
-    monkeypatch.setattr(convert_module, "convert_document", fragile)  # the workers are forked with it
+    monkeypatch.setattr(convert_module, "convert_document", fragile)
+    monkeypatch.setattr(executors, "START_METHOD", "fork")  # the workers are forked with the patch
     out = tmp_path / "out"
     inputs = [str(sample(p)) for p in ("000", "001", "003")]
     assert main(["convert", *inputs, "--out", str(out), "-j", "2", "--quiet"]) == 1
@@ -142,7 +157,7 @@ def test_resume_skips_what_is_done_and_converts_what_changed(tmp_path: Path, cap
     assert (out / f"{sample('003').stem}.json").is_file()
     assert [f["status"] for f in json.loads(summary.read_text(encoding="utf-8"))["filings"]] == ["skipped", "ok", "ok"]
 
-    monkeypatch.setattr(batch, "__version__", "9.9.9")  # another kcxbrl: everything again
+    monkeypatch.setattr(manifest_module, "__version__", "9.9.9")  # another kcxbrl: everything again
     assert main(["convert", str(folder), "--out", str(out), "--resume", "--quiet"]) == 0
     assert "skipped, up to date" not in capsys.readouterr().out
     assert main(["convert", str(folder), "--out", str(out), "--resume", "--quiet", "--no-extend"]) == 0
@@ -168,7 +183,7 @@ def test_the_summary_json_has_every_filing_and_the_totals(tmp_path: Path, capsys
 
 
 def test_an_interrupted_run_leaves_no_staging_folder_and_whole_files(tmp_path: Path, capsys, monkeypatch) -> None:
-    real = cli._report_filing
+    real = command._report_filing
     seen = []
 
     def interrupted(result, quiet):
@@ -177,7 +192,7 @@ def test_an_interrupted_run_leaves_no_staging_folder_and_whole_files(tmp_path: P
         if len(seen) == 2:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_report_filing", interrupted)
+    monkeypatch.setattr(command, "_report_filing", interrupted)
     out = tmp_path / "out"
     inputs = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
     for jobs in ("1", "2"):
@@ -200,6 +215,7 @@ def test_a_worker_that_dies_is_a_finding_of_its_filing(tmp_path: Path, capsys, m
         return real(stage, path, *args, **kwargs)
 
     monkeypatch.setattr(convert_module, "convert_path", dying)
+    monkeypatch.setattr(executors, "START_METHOD", "fork")  # the workers are forked with the patch
     out = tmp_path / "out"
     inputs = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
     assert main(["convert", *inputs, "--out", str(out), "-j", "2"]) == 1
@@ -222,15 +238,62 @@ def test_jobs_below_one_and_a_missing_file_are_usage_errors(tmp_path: Path, caps
     assert f"{tmp_path / 'gone.txt'}: no such file" in capsys.readouterr().err
 
 
+def _unavailable(*args, **kwargs):
+    raise ImportError("not installed")
+
+
 def test_progress_is_one_line_rewritten_on_a_terminal_and_none_with_quiet(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setattr(batch, "is_terminal", lambda stream: True)
+    monkeypatch.setattr(progress, "RichLine", _unavailable)
+    monkeypatch.setattr(progress, "Tqdm", _unavailable)
     inputs = [str(sample(p)) for p in ("000", "003")]
     assert main(["convert", *inputs, "--out", str(tmp_path / "a"), "-j", "1"]) == 0
     err = capsys.readouterr().err
+    assert "\r\x1b[K1/2 filings, 46 facts, 0 errors, 0 warnings, " in err
     assert "\r\x1b[K2/2 filings, 415 facts, 0 errors, 0 warnings, " in err
-    assert err.rstrip().split("\r\x1b[K")[-1].startswith("kcxbrl: 2/2 filings, 415 facts, 0 errors, 0 warnings, ")
+    last = err.rstrip().split("\r\x1b[K")[-1]  # the line taken away, then the summary
+    assert last.startswith("kcxbrl: summary\n") and _counts(last.split("\n", 1)[1])["files"] == "2"
     assert main(["convert", *inputs, "--out", str(tmp_path / "b"), "-j", "1", "--quiet"]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("terminal", ["none", "stderr only"])
+def test_no_progress_is_drawn_unless_stdout_and_stderr_are_terminals(terminal: str, tmp_path: Path, capsys,
+                                                                      monkeypatch) -> None:
+    if terminal == "stderr only":  # stdout goes to a file or a pipe
+        monkeypatch.setattr(batch, "is_terminal", lambda stream: stream is sys.stderr)
+    inputs = [str(sample(p)) for p in ("000", "003")]
+    assert main(["convert", *inputs, "--out", str(tmp_path), "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "\r" not in err and "\x1b" not in err and "filings," not in err and "━" not in err
+    assert err.startswith("kcxbrl: summary\n")
+
+
+def test_the_summary_table_counts_files_facts_and_findings(tmp_path: Path, capsys) -> None:
+    inputs = [str(sample(p)) for p in ("000", "004")]
+    out = tmp_path / "out"
+    assert main(["convert", *inputs, "--out", str(out), "-j", "1"]) == 0
+    assert main(["convert", *inputs, str(sample("003")), "--out", str(out), "-j", "1", "--resume"]) == 0
+    table = capsys.readouterr().err.split("kcxbrl: summary\n")[-1]
+    rows = _counts(table)
+    assert rows == {"files": "3", "converted": "1", "with errors": "0", "with warnings": "1",
+                    "skipped (--resume)": "2", "facts": str(46 + 421 + 369), "error findings": "0",
+                    "warning findings": "1", "info findings": rows["info findings"]}
+    assert re.search(r"^  time +\d+\.\d s$", table, re.M) and re.search(r"^  files/s +\d+\.\d$", table, re.M)
+
+
+@pytest.mark.parametrize("kind", ["rich", "tqdm"])
+def test_a_bar_is_drawn_by_rich_or_tqdm_when_installed(kind: str, tmp_path: Path, capsys, monkeypatch) -> None:
+    pytest.importorskip(kind, reason=f"{kind} is not installed (it is optional)")
+    monkeypatch.setattr(batch, "is_terminal", lambda stream: True)
+    if kind == "tqdm":
+        monkeypatch.setattr(progress, "RichLine", _unavailable)
+    inputs = [str(sample(p)) for p in ("000", "003")]
+    assert main(["convert", *inputs, "--out", str(tmp_path), "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    drawn = err.split("kcxbrl: summary")[0]
+    assert ("2/2 files" if kind == "rich" else "2/2") in drawn
+    assert "415 facts, 0 errors, 0 warnings" in drawn
 
 
 def test_the_dask_executor_on_a_local_cluster_writes_the_same_bytes(tmp_path: Path, capsys) -> None:
