@@ -16,3 +16,16 @@ SAMPLE_SCALES = {
             457: (3, 455), 522: (3, 472), 536: (3, 472), 546: (3, 472), 557: (3, 472), 566: (3, 472),
             594: (3, 472), 603: (3, 472), 614: (3, 472), 633: (3, 472)},
 }
+
+
+# The heading, caption and column header of a small income statement (FY2024, FY2025, FY2025 US$),
+# for tests that add rows under it.
+STATEMENT_HEAD = (
+    "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS\n"
+    "\n"
+    "(All amounts in thousands, except for share and per share data)\n"
+    "\n"
+    "\tFor the year ended December 31,\t\t\n"
+    "\t2024\t2025\t2025\n"
+    "\tRMB\tRMB\tUS$\n"
+)

@@ -18,9 +18,8 @@ from kcxbrl.write import owner_tag
 from converted import sample
 
 fsspec = pytest.importorskip("fsspec", reason="the extra kcxbrl[fsspec] is not installed")
-# The monthly returns: a filing with figures in its sentences cannot yet have a ':' in its name
-# (test_batch_robust.py::test_a_filing_whose_path_has_a_colon_converts), and a URL has one.
-MONTHLY = ("000", "001")
+# a monthly return and a results release (figures in its sentences, traced by a URL with a ':')
+FILINGS = ("000", "003")
 
 
 @pytest.fixture
@@ -39,18 +38,18 @@ def _workspaces() -> set[Path]:
 
 def test_filings_and_outputs_at_memory_urls(tmp_path: Path, capsys, memory) -> None:
     fs, root = memory
-    names = [sample(p).name for p in MONTHLY]
-    for prefix in MONTHLY:
+    names = [sample(p).name for p in FILINGS]
+    for prefix in FILINGS:
         fs.pipe(f"{root}/in/{sample(prefix).name}", sample(prefix).read_bytes())
     fs.pipe(f"{root}/in/README.md", b"# what these are\n")
     url = f"memory://{root}"
     before = _workspaces()
     assert main(["convert", f"{url}/in", "--out", f"{url}/out", "-j", "1", "--quiet", "--report"]) == 0
     lines = capsys.readouterr().out.strip().split("\n")
-    assert lines[1].startswith(f"{url}/in/{names[1]}: 46 facts")
+    assert lines[1].startswith(f"{url}/in/{names[1]}: 369 facts")
     assert lines[1].endswith(f"-> {url}/out/{Path(names[1]).stem}.xbrl")
     local = tmp_path / "local"
-    assert main(["convert", *(str(sample(p)) for p in MONTHLY), "--out", str(local), "-j", "1", "--quiet",
+    assert main(["convert", *(str(sample(p)) for p in FILINGS), "--out", str(local), "-j", "1", "--quiet",
                  "--report"]) == 0
     capsys.readouterr()
     written = sorted(p[len(root) + len("/out/"):] for p in fs.find(f"{root}/out"))
@@ -71,13 +70,13 @@ def test_filings_and_outputs_at_memory_urls(tmp_path: Path, capsys, memory) -> N
 def test_file_urls_with_two_worker_processes(tmp_path: Path, capsys) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    for prefix in MONTHLY:
+    for prefix in FILINGS:
         (folder / sample(prefix).name).write_bytes(sample(prefix).read_bytes())
     out = tmp_path / "out"
     assert main(["convert", folder.as_uri(), "--out", out.as_uri(), "-j", "2", "--quiet"]) == 0
     lines = capsys.readouterr().out.strip().split("\n")
-    assert [line.split(": ")[0] for line in lines] == [f"{folder.as_uri()}/{sample(p).name}" for p in MONTHLY]
-    assert sorted(p.name for p in out.glob("*.xbrl")) == sorted(f"{sample(p).stem}.xbrl" for p in MONTHLY)
+    assert [line.split(": ")[0] for line in lines] == [f"{folder.as_uri()}/{sample(p).name}" for p in FILINGS]
+    assert sorted(p.name for p in out.glob("*.xbrl")) == sorted(f"{sample(p).stem}.xbrl" for p in FILINGS)
     assert [p.name for p in out.rglob("*") if p.name.startswith(".") and p.name != MANIFEST] == []  # no .part left
     mine = f"{remote.WORKSPACE_PREFIX}{owner_tag().rsplit('-', 1)[0]}-"
     gone = [p for p in _workspaces() if p.name.startswith(mine) and not Path(f"/proc/{p.name.split('-')[-2]}").exists()]

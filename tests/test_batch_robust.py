@@ -17,7 +17,8 @@ from kcxbrl.cli import main
 from kcxbrl.findings import error
 from kcxbrl.write import STAGE_PREFIX, owner_tag
 
-from converted import ROOT, SAMPLES, sample
+from converted import sample
+from paths import ROOT, SAMPLES
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -105,8 +106,6 @@ def test_a_filing_named_twice_is_converted_once_with_a_note(tmp_path: Path, caps
     assert "converted once" not in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="kcxbrl/extract/coverage.py (_from_text) finds a sentence's line by splitting "
-                   "'file:line' at the first ':', so a ':' in the file name (every URL) stops the conversion")
 def test_a_filing_whose_path_has_a_colon_converts(tmp_path: Path, capsys) -> None:
     path = tmp_path / "q1:2026.txt"
     path.write_bytes(sample("003").read_bytes())

@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable
 
-from kcxbrl import __version__
 from kcxbrl.findings import Finding, Level, ordered
 from kcxbrl.xbrl.jinja import render
 from kcxbrl.xbrl.model import Column, Fact, Instance, Provenance, Row
-from kcxbrl.xbrl.render import comment_text, context_views, fact_ids, unit_views
+from kcxbrl.xbrl.render import comment_text, fact_ids, instance_views
 from kcxbrl.extract.tables import PlacedTable
 from kcxbrl.xbrl.taxonomy import Role, Taxonomy
 from kcxbrl.text.values import parse_number
@@ -377,21 +376,15 @@ def render_inline(conversion: Conversion, taxonomy: Taxonomy) -> str:
         subtitle.append(f"period ended {period_end}")
     return render(
         "ixbrl/page.html.j2",
-        version=__version__,
         source=comment_text(conversion.source),
         title=f"{name} — {conversion.source}",
         name=name,
         subtitle=" · ".join(subtitle),
-        prefix=taxonomy.prefix,
-        namespace=taxonomy.namespace,
-        schema_ref=instance.schema_ref,
-        extra_namespaces=list(instance.extra_namespaces),
-        contexts=context_views(instance, taxonomy),
-        units=unit_views(instance),
         sections=sections,
         counts={
             "facts": len(instance.facts), "contexts": len(instance.contexts), "units": len(instance.units),
             "tables": sum(len(s.tables) for s in sections), **counts,
         },
         findings=[_finding_view(f) for f in findings],
+        **instance_views(instance, taxonomy),
     )

@@ -276,18 +276,18 @@ def _not_from_text(source: str, cells: tuple[CellResult, ...]) -> tuple[str, ...
 
 def _from_text(instance: Instance, taxonomy: Taxonomy) -> tuple[str, ...]:
     """Each prose source of a numeric fact: the sentence's line and the fact."""
-    out = []
+    out: list[tuple[int, str]] = []
     for fact in instance.facts:
         if fact.unit is None:
             continue
         for source in fact.sources:
             if source.table is None and source.column == "text":
                 unit = f" unit {fact.unit.id}"
-                out.append(
-                    f"{source.file}:{source.line} text: fact {taxonomy.prefix}:{fact.concept} "
-                    f"context {fact.context.id}{unit} value {xml_decimal(fact.value)} ('{source.row}')"
-                )
-    return tuple(sorted(set(out), key=lambda t: (int(t.split(":")[1].split()[0]), t)))
+                out.append((source.line or 0,
+                            f"{source.file}:{source.line} text: fact {taxonomy.prefix}:{fact.concept} "
+                            f"context {fact.context.id}{unit} value {xml_decimal(fact.value)} ('{source.row}')"))
+    # by line as a number, from the record: a file name may itself hold a ':'
+    return tuple(text for _, text in sorted(set(out)))
 
 
 def _records(result: TableResult | None) -> dict[tuple[int, int], CellResult]:

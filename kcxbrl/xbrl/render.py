@@ -143,17 +143,20 @@ def unit_views(instance: Instance) -> list[_UnitView]:
     return [_UnitView(u.id, tuple(u.numerator), tuple(u.denominator)) for u in instance.units]
 
 
+def instance_views(instance: Instance, taxonomy: Taxonomy) -> dict[str, object]:
+    """What every template of an instance (XML or Inline XBRL) is given about it."""
+    return {
+        "version": __version__,
+        "prefix": taxonomy.prefix,
+        "namespace": taxonomy.namespace,
+        "schema_ref": instance.schema_ref,
+        "extra_namespaces": list(instance.extra_namespaces),
+        "contexts": context_views(instance, taxonomy),
+        "units": unit_views(instance),
+    }
+
+
 def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
     facts = [_fact_view(f, fid, taxonomy) for f, fid in zip(instance.facts, fact_ids(instance))]
-    return render(
-        "instance.xbrl.j2",
-        version=__version__,
-        source=comment_text(instance.source),
-        prefix=taxonomy.prefix,
-        namespace=taxonomy.namespace,
-        schema_ref=instance.schema_ref,
-        extra_namespaces=list(instance.extra_namespaces),
-        contexts=context_views(instance, taxonomy),
-        units=unit_views(instance),
-        facts=facts,
-    )
+    return render("instance.xbrl.j2", source=comment_text(instance.source), facts=facts,
+                  **instance_views(instance, taxonomy))

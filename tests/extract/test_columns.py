@@ -22,6 +22,7 @@ from kcxbrl.text.read import read_filing, read_text
 from kcxbrl.extract.tables import place_tables
 from kcxbrl.xbrl.taxonomy import default_taxonomy
 from paths import SAMPLES
+from sample_tables import STATEMENT_HEAD
 
 
 Q4_2024 = Period(date(2024, 10, 1), date(2024, 12, 31))
@@ -243,15 +244,7 @@ def test_change_phrase_over_the_last_column_is_not_a_centred_group() -> None:
 
 # --- rows against columns ---------------------------------------------------------
 
-STATEMENT = (
-    "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS\n"
-    "\n"
-    "(All amounts in thousands, except for share and per share data)\n"
-    "\n"
-    "\tFor the year ended December 31,\t\t\n"
-    "\t2024\t2025\t2025\n"
-    "\tRMB\tRMB\tUS$\n"
-)
+STATEMENT = STATEMENT_HEAD
 ROW_LINE = 8  # the first row under the header
 
 

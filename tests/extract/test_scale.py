@@ -22,19 +22,9 @@ from kcxbrl.extract.tables import PlacedTable, describe_scale, place_tables
 from kcxbrl.xbrl.taxonomy import Taxonomy, default_taxonomy
 
 from converted import sample
-from sample_tables import SAMPLE_SCALES
+from sample_tables import SAMPLE_SCALES, STATEMENT_HEAD
 
-STATEMENT = (
-    "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS\n"
-    "\n"
-    "(All amounts in thousands, except for share and per share data)\n"
-    "\n"
-    "\tFor the year ended December 31,\t\t\n"
-    "\t2024\t2025\t2025\n"
-    "\tRMB\tRMB\tUS$\n"
-    "Total revenues\t7,785,180\t9,558,619\t1,366,864\n"
-    "\n"
-)
+STATEMENT = STATEMENT_HEAD + "Total revenues\t7,785,180\t9,558,619\t1,366,864\n\n"
 BALANCE_SHEET = (
     "UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS\n"
     "\n"
