@@ -17,7 +17,8 @@ from kcxbrl.cli import main
 from kcxbrl.findings import error
 from kcxbrl.write import STAGE_PREFIX, owner_tag
 
-from converted import ROOT, SAMPLES, sample
+from converted import sample
+from paths import ROOT, SAMPLES
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
