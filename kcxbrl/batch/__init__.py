@@ -1,5 +1,9 @@
 """Convert many filings: folders walked, a pool of workers, results in input order.
 
+In: filings, folders or URLs and an output folder.  Out: each filing's files
+written (or its findings), a summary line per filing in input order, a
+summary table and, with ``--resume``, a manifest of what is done.
+
 Every filing is read, converted, validated and written by one call of
 :func:`~kcxbrl.batch.work.convert_one`, in a worker (:mod:`.executors`: a
 process pool, Dask, or this process with one job).  The workers share the
