@@ -71,22 +71,26 @@ class Currencies:
         """Code → the sign an amount in it is printed back with."""
         return {c.code: c.sign for c in self.currencies}
 
+    @lru_cache(maxsize=None)
     def marks(self, *codes: str) -> str:
         """A regular expression matching the marks of these currencies (of all when none is named)."""
         chosen = [c for c in self.currencies if not codes or c.code in codes]
         forms = _longest_first([(_mark(m), m) for c in chosen for m in c.marks])
         return "|".join(p for p, _ in forms)
 
+    @lru_cache(maxsize=None)
     def number_signs(self) -> str:
         """What a printed number may carry before it: every mark, and the bare signs."""
         return "|".join([self.marks(), *(re.escape(b) for b in self.bare)])
 
+    @lru_cache(maxsize=None)
     def any_word(self) -> str:
         """Every mark and name, for a caption that names the currency only."""
         forms = [(_mark(m), m) for c in self.currencies for m in c.marks]
         forms += [(_name(n), n) for c in self.currencies for n in c.names]
         return "|".join(p for p, _ in _longest_first(forms))
 
+    @lru_cache(maxsize=None)  # the table is frozen; readers ask for every line
     def words(self) -> tuple[tuple[re.Pattern[str], str], ...]:
         """For each currency, a pattern of its marks and names as words of a header, any case."""
         out = []
