@@ -84,3 +84,16 @@ def test_one_file_reached_twice_in_a_dts_is_two_documents(tmp_path: Path) -> Non
     roots = [d.root for d in dts.documents.values() if d.path is not None and d.path.name == entry.name]
     assert len(roots) == 2 and roots[0] is not roots[1]
 
+
+
+def test_the_dts_of_a_removed_staging_folder_is_not_kept(tmp_path: Path) -> None:
+    from kcxbrl.cli import main
+    from kcxbrl.validation.dts import loader
+    from paths import SAMPLES
+
+    filings = [str(p) for p in sorted(SAMPLES.glob("00[01]_*.txt"))]
+    assert main(["convert", *filings, "--out", str(tmp_path / "out"), "-j", "1", "--quiet"]) == 0
+    kept = [[path for path, _ in sources] for _, sources in loader._CACHE.values()]
+    # each filing was validated in its staging folder, which is gone: at most the last one's DTS
+    # waits to be dropped when the next is remembered, and none of another folder stays
+    assert len([paths for paths in kept if not all(p.exists() for p in paths)]) <= 1
