@@ -10,16 +10,9 @@ does before each timed run, so a run gains nothing from the one before).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Callable, Protocol, TypeVar
+from typing import Any, Callable, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Clearable(Protocol):
-    def cache_clear(self) -> None: ...
-
-
-C = TypeVar("C", bound=Clearable)
 
 _CACHES: list[Any] = []
 
@@ -27,14 +20,10 @@ _CACHES: list[Any] = []
 def text_cache(maxsize: int = 16384) -> Callable[[F], F]:
     """An ``lru_cache`` of ``maxsize`` entries that :func:`clear` empties."""
     def wrap(function: F) -> F:
-        return keep(lru_cache(maxsize=maxsize)(function))  # type: ignore[return-value]
+        cached = lru_cache(maxsize=maxsize)(function)
+        _CACHES.append(cached)
+        return cached  # type: ignore[return-value]
     return wrap
-
-
-def keep(cache: C) -> C:
-    """Have :func:`clear` empty ``cache`` too (a cache that is no ``lru_cache``)."""
-    _CACHES.append(cache)
-    return cache
 
 
 def clear() -> None:

@@ -32,13 +32,7 @@ from kcxbrl.extract.prose import (
 )
 from kcxbrl.text.read import read_filing, read_text
 
-Q1_2026 = Period(date(2026, 1, 1), date(2026, 3, 31))
-Q4_2025 = Period(date(2025, 10, 1), date(2025, 12, 31))
-Q1_2025 = Period(date(2025, 1, 1), date(2025, 3, 31))
-FY2025 = Period(date(2025, 1, 1), date(2025, 12, 31))
-FY2024 = Period(date(2024, 1, 1), date(2024, 12, 31))
-H1_2025 = Period(date(2025, 1, 1), date(2025, 6, 30))
-H1_2024 = Period(date(2024, 1, 1), date(2024, 6, 30))
+from header_periods import FY2024, FY2025, H1_2024, H1_2025, Q1_2025, Q1_2026, Q4_2025
 
 QUARTERLY = "Kingsoft Cloud today announced its unaudited financial results for the first quarter ended March 31, 2026."
 ANNUAL = "PRELIMINARY ANNOUNCEMENT OF ANNUAL RESULTS FOR THE YEAR ENDED DECEMBER 31, 2025"

@@ -175,8 +175,9 @@ def _remember(key: EntryKey, found: Discovery) -> Dts:
     if dts.findings or not key:
         return dts
     _CACHE[key] = (dts, tuple((d.path, d.source) for d in found.docs.values()))
-    # a DTS whose files are gone (a conversion's staging folder) can never be asked for again
-    for gone in [k for k, (_, sources) in _CACHE.items() if not all(p.exists() for p, _ in sources)]:
+    # a DTS whose entry file is gone (a conversion's staging folder) can never be asked for again;
+    # one stat per kept DTS, the entry being the first document discovered
+    for gone in [k for k, (_, sources) in _CACHE.items() if sources and not sources[0][0].exists()]:
         del _CACHE[gone]
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
