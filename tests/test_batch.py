@@ -313,9 +313,22 @@ def test_a_scheduler_without_the_dask_executor_is_a_usage_error(tmp_path: Path, 
     assert "--scheduler goes with --executor dask" in capsys.readouterr().err
 
 
-def test_the_dask_executor_without_dask_says_which_extra_to_install(tmp_path: Path, capsys) -> None:
-    if batch.dask_missing() is None:
-        pytest.skip("Dask distributed is installed here")
+def test_a_running_dask_scheduler_is_used_at_its_address(tmp_path: Path, capsys) -> None:
+    distributed = pytest.importorskip("distributed", reason="the extra kcxbrl[dask] (Dask distributed) is not installed")
+    inputs = [str(sample(p)) for p in ("000", "001")]
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        code = main(["convert", *inputs, "--out", str(tmp_path), "--quiet", "--executor", "dask",
+                     "--scheduler", cluster.scheduler_address])
+    assert code == 0
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert [line.split(":")[0] for line in lines[-2:]] == inputs
+    assert sorted(p.name for p in tmp_path.glob("*.xbrl")) == [sample(p).stem + ".xbrl" for p in ("000", "001")]
+    assert _leftovers(tmp_path) == []
+
+
+def test_the_dask_executor_without_dask_says_which_extra_to_install(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if the extra were not installed
+    assert batch.dask_missing() is not None
     assert main(["convert", str(sample("000")), "--out", str(tmp_path), "--executor", "dask"]) == 2
     assert "--executor dask needs Dask distributed: pip install 'kcxbrl[dask]'" in capsys.readouterr().err
     assert not (tmp_path / f"{sample('000').stem}.xbrl").exists()
