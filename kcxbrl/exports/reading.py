@@ -46,8 +46,11 @@ class _Concepts:
 
     taxonomy: Taxonomy
     dts: Dts | None
+    described: bool = True  # False: no labels or statements (a comparison needs neither)
 
     def describe(self, namespace: str, local: str) -> Described:
+        if not self.described:
+            return Described()
         if namespace == self.taxonomy.namespace:
             return describe(local, self.taxonomy)
         concept = self.dts.concepts.get(clark(namespace, local)) if self.dts is not None else None
@@ -61,6 +64,8 @@ class _Concepts:
         return Presenting(self.taxonomy)
 
     def statement(self, namespace: str, local: str, axes: frozenset[str]) -> Statement | None:
+        if not self.described:
+            return None
         if namespace == self.taxonomy.namespace:
             return statement_of(local, axes, self.taxonomy, self._presenting)
         if self.dts is None:
@@ -79,16 +84,17 @@ class _Concepts:
         return Statement(numbered[2], int(numbered[1])) if numbered else Statement(text, 1 << 20)
 
 
-def read_records(path: Path, taxonomy: Taxonomy | None = None) -> list[FactRecord]:
+def read_records(path: Path, taxonomy: Taxonomy | None = None, *, described: bool = True) -> list[FactRecord]:
     """The facts of an XBRL instance (.xbrl/.xml), an xBRL-JSON file or the
-    metadata file of an xBRL-CSV report (.json)."""
+    metadata file of an xBRL-CSV report (.json); with ``described`` False,
+    without labels and statements (what comparing two files needs is faster)."""
     taxonomy = taxonomy or default_taxonomy()
     if path.suffix.lower() == ".json":
         document = _read_json(path)
         if document["documentInfo"].get("documentType") == ns.XBRL_CSV:
-            return _csv_records(path, document, taxonomy)
-        return _json_records(path, document, taxonomy)
-    return _xml_records(path, taxonomy)
+            return _csv_records(path, document, taxonomy, described)
+        return _json_records(path, document, taxonomy, described)
+    return _xml_records(path, taxonomy, described)
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -103,21 +109,24 @@ def _read_json(path: Path) -> dict[str, Any]:
     return document
 
 
-# --------------------------------------------------------------------------
-# XBRL instances
-# --------------------------------------------------------------------------
+# --- XBRL instances ----------------------------------------------------------
 
 
-def _xml_records(path: Path, taxonomy: Taxonomy) -> list[FactRecord]:
+def _xml_records(path: Path, taxonomy: Taxonomy, described: bool = True) -> list[FactRecord]:
     from kcxbrl.validation import dts
 
     parsed = parse_file(path)
     if parsed.root is None or parsed.root.tag != clark(ns.XBRLI, "xbrl"):
         raise InputError(f"{path}: not a readable XBRL instance")
     root = parsed.root
-    concepts = _Concepts(taxonomy, dts.discover(path, root))
-    contexts = {c.get("id"): c for c in root.iter(clark(ns.XBRLI, "context"))}
-    units = {u.get("id"): u for u in root.iter(clark(ns.XBRLI, "unit"))}
+    concepts = _Concepts(taxonomy, dts.discover(path, root), described)
+    # contexts and units are read once each, not once per fact that refers to them
+    contexts = {c.get("id"): _XmlContext.of(c) for c in root.iter(clark(ns.XBRLI, "context"))}
+    units = {u.get("id"): _xml_unit(u) for u in root.iter(clark(ns.XBRLI, "unit"))}
+    first = {}  # the prefix _prefixed gives each namespace in the root's scope
+    for prefix, uri in root.nsmap.items():
+        if prefix:
+            first.setdefault(uri, prefix)
     records = []
     for position, element in enumerate(e for e in root if isinstance(e.tag, str) and not e.tag.startswith(_NOT_FACTS)):
         context = contexts.get(element.get("contextRef"))
@@ -125,27 +134,45 @@ def _xml_records(path: Path, taxonomy: Taxonomy) -> list[FactRecord]:
             continue  # a tuple or a fact without its context: not a fact a record can describe
         qname = etree.QName(element)
         unit_ref = element.get("unitRef")
-        start, end, instant = _xml_period(context)
-        identifier = context.find(f"{{{ns.XBRLI}}}entity/{{{ns.XBRLI}}}identifier")
-        dims = _xml_dimensions(context)
         nil = element.get(ns.XSI_NIL) in ("true", "1")
-        decimals = element.get("decimals")
+        prefix = element.prefix  # a fact written with the root's prefix needs no look at its own scope
+        concept = f"{prefix}:{qname.localname}" if prefix and first.get(qname.namespace) == prefix \
+            else _prefixed(element, qname.namespace, qname.localname)
         records.append(FactRecord(
             id=element.get("id") or f"#{position + 1}",
-            concept=_prefixed(element, qname.namespace, qname.localname),
+            concept=concept,
             value=None if nil else "".join(element.itertext()).strip() if unit_ref else "".join(element.itertext()),
             numeric=unit_ref is not None,
-            decimals=_decimals(decimals),
-            unit=_xml_unit(units.get(unit_ref)) if unit_ref else None,
-            period_start=start, period_end=end, instant=instant,
-            entity=(identifier.text or "").strip() if identifier is not None else "",
-            entity_scheme=identifier.get("scheme", "") if identifier is not None else "",
-            dimensions=dims,
+            decimals=_decimals(element.get("decimals")),
+            unit=units.get(unit_ref) if unit_ref else None,
+            period_start=context.start, period_end=context.end, instant=context.instant,
+            entity=context.entity, entity_scheme=context.scheme,
+            dimensions=context.dimensions,
             lang=element.get(ns.XML_LANG),
             described=concepts.describe(qname.namespace or "", qname.localname),
-            statement=concepts.statement(qname.namespace or "", qname.localname, _axes(dims)),
+            statement=concepts.statement(qname.namespace or "", qname.localname, context.axes),
         ))
     return records
+
+
+@dataclass(frozen=True)
+class _XmlContext:
+    """What a fact record takes from its context."""
+
+    start: date | None
+    end: date
+    instant: bool
+    entity: str
+    scheme: str
+    dimensions: tuple[tuple[str, str], ...]
+    axes: frozenset[str]
+
+    @classmethod
+    def of(cls, context: etree._Element) -> _XmlContext:
+        identifier = context.find(f"{{{ns.XBRLI}}}entity/{{{ns.XBRLI}}}identifier")
+        entity = ("", "") if identifier is None else ((identifier.text or "").strip(), identifier.get("scheme", ""))
+        dims = _xml_dimensions(context)
+        return cls(*_xml_period(context), *entity, dims, _axes(dims))
 
 
 def _prefixed(element: etree._Element, namespace: str | None, local: str) -> str:
@@ -217,17 +244,15 @@ def _decimals(text: object) -> int | str | None:
     return text if text == "INF" else int(text)
 
 
-# --------------------------------------------------------------------------
-# xBRL-JSON
-# --------------------------------------------------------------------------
+# --- xBRL-JSON ---------------------------------------------------------------
 
 
-def _json_records(path: Path, document: dict[str, Any], taxonomy: Taxonomy) -> list[FactRecord]:
+def _json_records(path: Path, document: dict[str, Any], taxonomy: Taxonomy, described: bool = True) -> list[FactRecord]:
     info = document["documentInfo"]
     if not isinstance(document.get("facts"), dict):
         raise InputError(f"{path}: an xBRL-JSON document without a facts object")
     namespaces: Mapping[str, str] = info.get("namespaces") or {}
-    concepts = _Concepts(taxonomy, _json_dts(path, info.get("taxonomy") or []))
+    concepts = _Concepts(taxonomy, _json_dts(path, info.get("taxonomy") or []), described)
     return [_json_record(fid, fact, namespaces, concepts, path) for fid, fact in document["facts"].items()]
 
 
@@ -294,12 +319,10 @@ def _json_period(text: object, fid: str, path: Path) -> tuple[date | None, date,
     return None, _day(text), True
 
 
-# --------------------------------------------------------------------------
-# xBRL-CSV
-# --------------------------------------------------------------------------
+# --- xBRL-CSV ----------------------------------------------------------------
 
 
-def _csv_records(path: Path, document: dict[str, Any], taxonomy: Taxonomy) -> list[FactRecord]:
+def _csv_records(path: Path, document: dict[str, Any], taxonomy: Taxonomy, described: bool = True) -> list[FactRecord]:
     """The facts of an xBRL-CSV report: each table's fact columns, their
     dimensions from the template, the column and the row's cells (``$name``)."""
     info = document["documentInfo"]
@@ -308,7 +331,7 @@ def _csv_records(path: Path, document: dict[str, Any], taxonomy: Taxonomy) -> li
     if not isinstance(templates, dict) or not isinstance(tables, dict):
         raise InputError(f"{path}: xBRL-CSV metadata without tableTemplates or tables objects")
     namespaces = info.get("namespaces") or {}
-    concepts = _Concepts(taxonomy, _json_dts(path, info.get("taxonomy") or []))
+    concepts = _Concepts(taxonomy, _json_dts(path, info.get("taxonomy") or []), described)
     records = []
     for table_id, table in tables.items():
         template = templates.get(table.get("template", table_id))
@@ -329,22 +352,28 @@ def _csv_table(path: Path, table_id: str, table_path: Path, template: dict[str, 
         return []
     header, columns = rows[0], template.get("columns") or {}
     row_id_column = template.get("rowIdColumn")
+    shared = template.get("dimensions") or {}
+    # per fact column, once: its dimensions (those not taken from the row resolved now) and decimals
+    fact_columns = [(name, {**shared, **column["dimensions"]}, column.get("decimals", template.get("decimals")))
+                    for name, column in columns.items() if "dimensions" in column]
+    fact_columns = [(name, {k: (v, _csv_cell(v)) for k, v in dims.items()}, decimals)
+                    for name, dims, decimals in fact_columns]
+    single = len(fact_columns) == 1
     records = []
     for number, row in enumerate(rows[1:], 2):
         cells = dict(zip(header, row))
-        for name, column in columns.items():
-            if "dimensions" not in column or cells.get(name, "") == "":
-                continue  # not a fact column, or no fact in this row
-            dims = {**(template.get("dimensions") or {}), **column["dimensions"]}
-            resolved = {k: _csv_cell(_csv_ref(v, cells)) for k, v in dims.items()}
+        row_id = cells.get(row_id_column) if row_id_column else None
+        for name, dims, decimals_spec in fact_columns:
+            if cells.get(name, "") == "":
+                continue  # no fact in this row
+            resolved = {k: _csv_cell(_csv_ref(v, cells)) if isinstance(v, str) and v.startswith("$") else fixed
+                        for k, (v, fixed) in dims.items()}
             resolved = {k: v for k, v in resolved.items() if v is not _ABSENT}
-            decimals = _csv_cell(_csv_ref(column.get("decimals", template.get("decimals")), cells))
+            decimals = _csv_cell(_csv_ref(decimals_spec, cells))
             fact: dict[str, Any] = {"value": _csv_cell(cells[name]), "dimensions": resolved}
             if decimals not in (None, _ABSENT):
                 fact["decimals"] = decimals
-            row_id = cells.get(row_id_column) if row_id_column else None
-            fid = row_id if row_id and len([c for c in columns.values() if "dimensions" in c]) == 1 \
-                else f"{table_id}.r_{row_id or number - 1}.{name}"
+            fid = row_id if row_id and single else f"{table_id}.r_{row_id or number - 1}.{name}"
             records.append(_json_record(fid, fact, namespaces, concepts, table_path))
     return records
 

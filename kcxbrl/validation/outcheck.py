@@ -116,18 +116,19 @@ def check_xbrl_json(json_path: Path, instance_path: Path) -> list[Finding]:
 
 
 def _instance_facts(root: etree._Element) -> dict[str, _Fact]:
-    contexts = {c.get("id"): c for c in root.iter(_CONTEXT)}
+    # each context read once: its period and dimensions
+    contexts = {c.get("id"): (_xml_period(c), _xml_dimensions(c)) for c in root.iter(_CONTEXT)}
     units = {u.get("id"): _xml_unit(u) for u in root.iter(_UNIT)}
     facts = {}
     for position, element in enumerate(e for e in root if isinstance(e.tag, str) and not e.tag.startswith(_NOT_FACTS)):
-        context = contexts.get(element.get("contextRef"))
+        period, dimensions = contexts.get(element.get("contextRef"), (None, ()))
         unit_ref = element.get("unitRef")
         unit = units.get(unit_ref) if unit_ref else None
         facts[element.get("id") or f"#{position}"] = _Fact(
             concept=element.tag,
-            period=_xml_period(context) if context is not None else None,
+            period=period,
             unit=None if unit == _PURE_UNIT else unit,  # OIM: a pure unit is no unit dimension
-            dimensions=_xml_dimensions(context) if context is not None else (),
+            dimensions=dimensions,
             value="".join(element.itertext()),
             numeric=unit_ref is not None,
         )
@@ -258,8 +259,8 @@ def check_records(export_path: Path, instance_path: Path) -> list[Finding]:
 
     where = str(export_path)
     try:
-        found = {r.id: _record_key(r) for r in read_records(export_path)}
-        expected = {r.id: _record_key(r) for r in read_records(instance_path)}
+        found = {r.id: _record_key(r) for r in read_records(export_path, described=False)}
+        expected = {r.id: _record_key(r) for r in read_records(instance_path, described=False)}
     except KcxbrlError as exc:
         return [error(EXPORT_SYNTAX, f"the export cannot be read back: {exc}", file=where)]
     findings = []

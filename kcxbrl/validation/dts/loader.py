@@ -102,12 +102,17 @@ def discover_taxonomy(path: Path, root: etree._Element) -> Dts:
 
 
 def load(entries: Iterable[Path | str]) -> Dts:
-    """The DTS that starts at the given schema files or official addresses."""
+    """The DTS that starts at the given schema files or official addresses
+    (the one an instance referring to just these schemas has: it is reused)."""
+    named = [(entry.resolve().as_uri() if isinstance(entry, Path) else str(entry), entry) for entry in entries]
+    key = tuple(("schema", url) for url, _ in named)
+    cached = _cached(key)
+    if cached is not None:
+        return cached
     found = Discovery()
-    for entry in entries:
-        url = entry.resolve().as_uri() if isinstance(entry, Path) else str(entry)
+    for url, entry in named:
         found.entry(url, url, str(entry), None, schema=True)
-    return build(found)
+    return _remember(key, found)
 
 
 class _Types:
