@@ -18,6 +18,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from re import _constants as re_constants  # type: ignore[attr-defined]
+from re import _parser as re_parser  # type: ignore[attr-defined]
 
 from kcxbrl.findings import Finding, info, warning
 from kcxbrl.extract.headers import PERIOD_UNKNOWN, resolve_layout, scale_from_text
@@ -50,12 +53,62 @@ class PlacedTable:
     scale_line: int | None = None  # the line of that caption
 
 
-def _match_role(lines: tuple[TextLine, ...], taxonomy: Taxonomy) -> Role | None:
+def _match_role(lines: tuple[TextLine, ...], titles: _Titles) -> Role | None:
     for line in reversed(lines[-_TITLE_REACH:]):
-        for role in taxonomy.roles:
-            if any(p.search(line.text) for p in role.match):
-                return role
+        role = titles.role(line.text)
+        if role is not None:
+            return role
     return None
+
+
+class _Titles:
+    """The role a text names: the first of the taxonomy's roles one of whose
+    patterns matches it.  Each distinct text is read once per filing, and in
+    ASCII text a pattern runs only where the characters it must print are."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.tests = [(role, tuple((_must_print(p), p.search) for p in role.match)) for role in taxonomy.roles if role.match]
+        self.seen: dict[str, Role | None] = {}
+
+    def role(self, text: str) -> Role | None:
+        if text in self.seen:
+            return self.seen[text]
+        lower = text.lower() if text.isascii() else None
+        found = None
+        for role, tests in self.tests:
+            if any((lower is None or word in lower) and search(text) for word, search in tests):
+                found = role
+                break
+        self.seen[text] = found
+        return found
+
+
+@lru_cache(maxsize=None)
+def _must_print(pattern: re.Pattern[str]) -> str:
+    """The longest run of ASCII characters every match of a pattern prints, lower-cased
+    ("" when none is certain).  Read from the pattern's parse: literals in sequence,
+    inside groups and inside repeats of at least one; alternatives and classes add none."""
+    try:
+        parsed = re_parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return ""
+    return max(_literal_runs(list(parsed)), key=len, default="").lower()
+
+
+def _literal_runs(items: list[tuple[object, object]]) -> list[str]:
+    runs: list[str] = []
+    run = ""
+    for op, arg in items:
+        if op is re_constants.LITERAL and arg < 0x80:  # type: ignore[operator]
+            run += chr(arg)  # type: ignore[arg-type]
+            continue
+        runs.append(run)
+        run = ""
+        if op is re_constants.SUBPATTERN:
+            runs += _literal_runs(list(arg[-1]))  # type: ignore[index]
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:  # type: ignore[index]
+            runs += _literal_runs(list(arg[2]))  # type: ignore[index]
+    return [*runs, run]
 
 
 # A table whose title names no role takes the role most of its rows name:
@@ -96,15 +149,16 @@ def place_tables(document: Document, taxonomy: Taxonomy) -> tuple[list[PlacedTab
     placed: list[PlacedTable] = []
     findings: list[Finding] = []
     above: list[TextLine] = []
+    titles = _Titles(taxonomy)
     sections = _Sections()
     previous_role: Role | None = None
     for block in document.blocks:
         if isinstance(block, TextLine):
             above.append(block)
-            sections.read(block, taxonomy)
+            sections.read(block, titles)
             continue
         lines = tuple(above)
-        role = _match_role(lines, taxonomy)
+        role = _match_role(lines, titles)
         if role is None and not lines:
             role = previous_role
         scale, scale_line = sections.scale()
@@ -139,8 +193,8 @@ class _Sections:
         # (level, scale stated, its line, whether a table has been read since)
         self.open: list[tuple[int, int | None, int | None, bool]] = [(0, None, None, False)]
 
-    def read(self, line: TextLine, taxonomy: Taxonomy) -> None:
-        level, names_role = _section_level(line, taxonomy)
+    def read(self, line: TextLine, titles: _Titles) -> None:
+        level, names_role = _section_level(line, titles)
         if level is not None:
             keeps = level == 1 and not names_role  # a plain heading may sit between a caption and its table
             while self.open[-1][0] >= level and not (keeps and self._waiting()):
@@ -167,13 +221,13 @@ class _Sections:
         return 0, None
 
 
-def _section_level(line: TextLine, taxonomy: Taxonomy) -> tuple[int | None, bool]:
+def _section_level(line: TextLine, titles: _Titles) -> tuple[int | None, bool]:
     """1 for a heading or a statement's title, 2 for a numbered note, None for
     prose; and whether the line names a statement or note."""
     text = line.text.strip()
     # (a split stopped after the words a title may have: a paragraph is not split to its end)
     title = len(text.split(None, _TITLE_WORDS)) <= _TITLE_WORDS and not text.endswith((".", ":", ";", ","))
-    names_role = title and any(p.search(text) for role in taxonomy.roles for p in role.match)
+    names_role = title and titles.role(text) is not None
     if _NUMBERED.match(text) and (line.heading or title):
         return 2, names_role
     if line.heading or names_role:
