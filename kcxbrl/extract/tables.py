@@ -26,7 +26,6 @@ from kcxbrl.findings import Finding, info, warning
 from kcxbrl.extract.headers import PERIOD_UNKNOWN, resolve_layout, scale_from_text
 from kcxbrl.xbrl.model import Column, ColumnKind, Document, Layout, Period, Table, TextLine
 from kcxbrl.xbrl.taxonomy import Role, Taxonomy
-from kcxbrl.text.labels import exact_key
 from kcxbrl.text.values import find_dates, parse_number
 
 log = logging.getLogger(__name__)
@@ -123,6 +122,7 @@ def _role_from_rows(table: Table, layout: Layout, taxonomy: Taxonomy) -> Role | 
         row.label for row in table.rows[layout.header_rows :]
         if row.label.strip() and any(parse_number(c) is not None for c in row.cells[1:])
     ]
+    keys = {label: taxonomy.exact_key(label) for label in labelled}
     scores: list[tuple[int, float, Role]] = []
     for role in taxonomy.roles:
         if not role.match or role.columns:
@@ -130,7 +130,7 @@ def _role_from_rows(table: Table, layout: Layout, taxonomy: Taxonomy) -> Role | 
         index = taxonomy.label_index(role.id)
         named = [
             label for label in labelled
-            if any(not taxonomy.concepts[n.concept].abstract for n in index.exact.get(exact_key(label), ()))
+            if any(not taxonomy.concepts[n.concept].abstract for n in index.exact.get(keys[label], ()))
         ]
         items = sum(1 for n in role.nodes if not taxonomy.concepts[n.concept].abstract)
         # how much of the role the table fills: a summary table names few rows of a

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from kcxbrl.text.markup import strip_markup
 from kcxbrl.text.memo import text_cache
 from kcxbrl.xbrl.model import Number
 from kcxbrl.text.currencies import currencies
@@ -22,6 +23,8 @@ _NUMBER = re.compile(
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<frac>\d+))?"
     r"\s*(?P<pct>%)?\s*(?P<close>\))?\s*(?P<pct2>%)?"
 )
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 MONTHS: dict[str, int] = {
     name: number
@@ -59,7 +62,10 @@ _DATE_SHAPES = (
 @text_cache()
 def parse_number(text: str) -> Number | None:
     """The single number a cell prints, or None when it holds anything else."""
-    cleaned = clean_text(text)
+    if text.isascii() and text.isprintable():  # most cells: plain() changes nothing, no control to scrub
+        cleaned = strip_markup(text, False, scrubbed=True)[0]  # (as clean_text reads it)
+    else:
+        cleaned = clean_text(text)
     if cleaned in _NILS:
         return Number(Decimal(0), 0, False, True, cleaned)  # (positional: keywords cost a dataclass twice)
     match = _NUMBER.fullmatch(cleaned)
@@ -93,7 +99,7 @@ def is_year(number: Number) -> bool:
         not number.percent
         and not number.nil
         and number.decimals == 0
-        and re.fullmatch(r"\d{4}", number.text) is not None
+        and _FOUR_DIGITS.fullmatch(number.text) is not None
         and 1900 <= number.value <= 2100
     )
 
