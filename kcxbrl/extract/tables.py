@@ -66,18 +66,22 @@ class _Titles:
     ASCII text a pattern runs only where the characters it must print are."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        self.tests = [(role, tuple((_must_print(p), p.search) for p in role.match)) for role in taxonomy.roles if role.match]
+        # every pattern in the roles' order, with the role it names
+        self.tests = [(_must_print(p), p.search, role) for role in taxonomy.roles for p in role.match]
         self.seen: dict[str, Role | None] = {}
 
     def role(self, text: str) -> Role | None:
         if text in self.seen:
             return self.seen[text]
-        lower = text.lower() if text.isascii() else None
         found = None
-        for role, tests in self.tests:
-            if any((lower is None or word in lower) and search(text) for word, search in tests):
-                found = role
-                break
+        if text.isascii():
+            lower = text.lower()
+            for word, search, role in self.tests:
+                if word in lower and search(text):
+                    found = role
+                    break
+        else:
+            found = next((role for _, search, role in self.tests if search(text)), None)
         self.seen[text] = found
         return found
 
@@ -127,15 +131,11 @@ def _role_from_rows(table: Table, layout: Layout, taxonomy: Taxonomy) -> Role | 
     for role in taxonomy.roles:
         if not role.match or role.columns:
             continue  # roles placed by their own readers, or read column-wise
-        index = taxonomy.label_index(role.id)
-        named = [
-            label for label in labelled
-            if any(not taxonomy.concepts[n.concept].abstract for n in index.exact.get(keys[label], ()))
-        ]
-        items = sum(1 for n in role.nodes if not taxonomy.concepts[n.concept].abstract)
+        items, naming = taxonomy.items(role.id)
+        named = sum(1 for label in labelled if keys[label] in naming)
         # how much of the role the table fills: a summary table names few rows of a
         # statement but every row of a highlights role
-        scores.append((len(named), len(named) / max(items, 1), role))
+        scores.append((named, named / max(items, 1), role))
     scores.sort(key=lambda s: (-s[0], -s[1]))
     if not scores or scores[0][0] < max(_MIN_ROWS, _MIN_SHARE * len(labelled)):
         return None
@@ -223,13 +223,13 @@ class _Sections:
 
 def _section_level(line: TextLine, titles: _Titles) -> tuple[int | None, bool]:
     """1 for a heading or a statement's title, 2 for a numbered note, None for
-    prose; and whether the line names a statement or note."""
+    prose; and, for a level-1 line, whether it names a statement or note."""
     text = line.text.strip()
     # (a split stopped after the words a title may have: a paragraph is not split to its end)
-    title = len(text.split(None, _TITLE_WORDS)) <= _TITLE_WORDS and not text.endswith((".", ":", ";", ","))
+    title = not text.endswith((".", ":", ";", ",")) and len(text.split(None, _TITLE_WORDS)) <= _TITLE_WORDS
+    if (line.heading or title) and _NUMBERED.match(text):
+        return 2, False
     names_role = title and titles.role(text) is not None
-    if _NUMBERED.match(text) and (line.heading or title):
-        return 2, names_role
     if line.heading or names_role:
         return 1, names_role
     return None, False

@@ -210,6 +210,20 @@ class Taxonomy:
         (printed labels, concept labels of every role, synonyms)."""
         return self._labels[0][role_id]
 
+    def items(self, role_id: str) -> tuple[int, frozenset[str]]:
+        """How many items (nodes of concepts that are not abstract) a role prints, and the
+        exact keys that name one of them."""
+        return self._items[role_id]
+
+    @cached_property
+    def _items(self) -> dict[str, tuple[int, frozenset[str]]]:
+        out = {}
+        for role in self.roles:
+            index = self.label_index(role.id)
+            naming = frozenset(k for k, nodes in index.exact.items() if any(not self.concepts[n.concept].abstract for n in nodes))
+            out[role.id] = (sum(1 for n in role.nodes if not self.concepts[n.concept].abstract), naming)
+        return out
+
     def exact_key(self, text: str) -> str:
         """A label's exact key (kcxbrl.text.labels); that of a text the label indexes
         were built from was worked out with them and is looked up."""
