@@ -24,7 +24,11 @@ _NUMBER = re.compile(
     r"\s*(?P<pct>%)?\s*(?P<close>\))?\s*(?P<pct2>%)?"
 )
 
+# A bare amount, maybe in parentheses: `1,234`, `(56.7)` (what _NUMBER reads, without signs,
+# currencies or percentages)
+_AMOUNT = re.compile(r"(\()?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(\))?")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_UNIT = Decimal(1)
 
 MONTHS: dict[str, int] = {
     name: number
@@ -68,6 +72,14 @@ def parse_number(text: str) -> Number | None:
         cleaned = clean_text(text)
     if cleaned in _NILS:
         return Number(Decimal(0), 0, False, True, cleaned)  # (positional: keywords cost a dataclass twice)
+    amount = _AMOUNT.fullmatch(cleaned)
+    if amount is not None:  # most cells: read as _NUMBER reads them, with a shorter pattern
+        opened, whole, frac, closed = amount.groups()
+        if (opened is None) != (closed is None):
+            return None
+        digits = whole.replace(",", "")
+        value = Decimal(f"{digits}.{frac}" if frac else digits)
+        return Number(-value if opened else value, len(frac or ""), False, False, cleaned)
     match = _NUMBER.fullmatch(cleaned)
     if match is None:
         return None
@@ -85,7 +97,12 @@ def parse_number(text: str) -> Number | None:
 
 def scaled(number: Number, scale: int) -> tuple[Decimal, int]:
     """The value in full units and its decimals: 1,524 in thousands is 1524000, -3."""
-    return _shift(number.value, scale), number.decimals - scale
+    # (a printed number's value has minus its decimals for exponent: the shifted value's
+    # exponent is positive, and is written out as _shift does, when the scale passes them)
+    value = number.value.scaleb(scale)
+    if scale > number.decimals:
+        value = value.quantize(_UNIT)
+    return value, number.decimals - scale
 
 
 def as_ratio(number: Number) -> tuple[Decimal, int]:
