@@ -128,7 +128,7 @@ class _Blocks:
         self.tables = 0
 
     def read(self) -> list[Block]:
-        bold = False
+        bold, scrubbed, add = False, self.scrubbed, self.blocks.append
         for number, raw in enumerate(self.lines, start=1):
             stripped = raw.strip()
             if not stripped:
@@ -146,9 +146,9 @@ class _Blocks:
             if stripped[0] in "-*" and _RULE.match(raw):
                 bold = False  # nor across a rule
                 continue
-            block, bold = _text_line(number, raw, bold, self.scrubbed)
+            block, bold = _text_line(number, raw, bold, scrubbed)
             if block is not None:
-                self.blocks.append(block)
+                add(block)
         if self.run:
             self.close_table()
         return self.blocks
@@ -303,6 +303,9 @@ def _clean(raw: str, bold: bool) -> _Cleaned:
 def _is_capitals(text: str) -> bool:
     """A line in capitals with at least two words, e.g. `FINANCIAL HIGHLIGHTS`."""
     # Words with digits (`13a-16`, `6-K`) may carry lower-case letters.
+    for word in text.split(None, 2)[:2]:  # prose shows itself in its first words
+        if word.isascii() and word.isalpha() and not word.isupper():
+            return False  # a word of letters in lower case: no line in capitals
     if text.isascii():  # the same test, with str methods and patterns over whole words
         if _LOWER_WORD.search(text):
             return False
