@@ -311,6 +311,11 @@ def _is_capitals(text: str) -> bool:
             return False
         words = [w for w in text.split() if w.upper() != w.lower()]  # words with a letter
         return len(words) >= 2 and any(not _DIGIT.search(w) for w in words)
+    return _capitals_by_words(text)
+
+
+def _capitals_by_words(text: str) -> bool:
+    """``_is_capitals`` read one word at a time, with no short cut (any script)."""
     cased = capitals = 0
     for word in text.split():
         lower = any(c.islower() for c in word)

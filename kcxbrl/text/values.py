@@ -80,6 +80,11 @@ def parse_number(text: str) -> Number | None:
         digits = whole.replace(",", "")
         value = Decimal(f"{digits}.{frac}" if frac else digits)
         return Number(-value if opened else value, len(frac or ""), False, False, cleaned)
+    return _read_number(cleaned)
+
+
+def _read_number(cleaned: str) -> Number | None:
+    """The number a cleaned cell prints, read with the full pattern (signs, currencies, percentages)."""
     match = _NUMBER.fullmatch(cleaned)
     if match is None:
         return None

@@ -9,7 +9,7 @@ import pytest
 from kcxbrl.text import markup
 from kcxbrl.text.markup import MARKUP, UNSCRUBBED, has_markup, strip_markup
 from kcxbrl.text.plain import CHANGEABLE, _plain_char, plain
-from kcxbrl.text.read import _is_capitals, _usual
+from kcxbrl.text.read import _capitals_by_words, _is_capitals, _usual
 from paths import DATA, SAMPLES
 
 FILES = sorted(SAMPLES.glob("*.txt")) + sorted((DATA / "next").glob("*.txt")) + sorted((DATA / "hostile").glob("*.txt"))
@@ -77,23 +77,8 @@ def test_the_samples_are_usual_and_what_is_not_usual_is_seen() -> None:
         assert _usual(["Revenues\t1,234", odd, "Net loss — 金山云"]) is False, repr(odd)
 
 
-def _capitals_word_by_word(text: str) -> bool:
-    """A line in capitals, read one word at a time (no short cut)."""
-    cased = capitals = 0
-    for word in text.split():
-        lower = any(c.islower() for c in word)
-        if not lower and not any(c.isupper() for c in word):
-            continue
-        cased += 1
-        if not any(c.isdigit() for c in word):
-            if lower:
-                return False
-            capitals += 1
-    return cased >= 2 and capitals > 0
-
-
 def test_capitals_short_cuts_read_as_word_by_word() -> None:
     lines = LINES + ["The BOARD", "THE Board", "6-K 13a-16 FORM", "金山 HOLDINGS", "ǅx AB CD", "ß AB", "ÉTÉ ÉTÉ"]
     assert sum(_is_capitals(line) for line in lines) > 20
     for line in lines:
-        assert _is_capitals(line) == _capitals_word_by_word(line), line
+        assert _is_capitals(line) == _capitals_by_words(line), line

@@ -22,22 +22,11 @@ CELLS = sorted({
 
 
 def _full_reading(text: str) -> Number | None:
-    """parse_number with only the full pattern and the full cleaning."""
+    """parse_number with only the full cleaning and the full pattern."""
     cleaned = clean_text(text)
     if cleaned in values._NILS:
         return Number(Decimal(0), 0, False, True, cleaned)
-    match = values._NUMBER.fullmatch(cleaned)
-    if match is None:
-        return None
-    sign, opened, sign2, whole, frac, pct, closed, pct2 = match.group(
-        "sign", "open", "sign2", "int", "frac", "pct", "close", "pct2")
-    if whole is None and frac is None or bool(opened) != bool(closed) or pct and pct2:
-        return None
-    digits = (whole or "0").replace(",", "")
-    value = Decimal(f"{digits}.{frac}" if frac else digits)
-    if opened or sign2 or sign in ("-", "−", "–"):
-        value = -value
-    return Number(value, len(frac or ""), bool(pct or pct2), False, cleaned)
+    return values._read_number(cleaned)
 
 
 def test_every_cell_reads_as_the_full_pattern_reads_it() -> None:
