@@ -175,8 +175,7 @@ def _column_texts(
     rows = [[c.strip() for c in row.cells] + [""] * (width - len(row.cells)) for row in heads]
     reach = max((len(row.cells) for row in heads), default=0)  # columns past every header row have none
     for position, (row, cells) in enumerate(zip(heads, rows)):
-        below = _signatures(rows[position + 1 :], width)
-        owners, doubtful = _owners(cells, owners_above, below)
+        owners, doubtful = _owners(cells, owners_above, rows[position + 1 :])
         owners[reach:] = [None] * (width - reach)
         for k, phrases in doubtful.items():
             contested[k] = contested.get(k, ()) + tuple(cells[p] for p in phrases)
@@ -198,7 +197,7 @@ def _signatures(below: list[list[str]], width: int) -> list[str]:
 
 
 def _owners(
-    cells: list[str], above: list[list[int | None]], below: list[str]
+    cells: list[str], above: list[list[int | None]], rows_below: list[list[str]]
 ) -> tuple[list[int | None], dict[int, list[int]]]:
     """Which cell's text each column takes in this row (merged cells span right),
     and the columns whose phrase cannot be told (with the candidate cells).
@@ -217,12 +216,14 @@ def _owners(
             owners[k] = j
             k += 1
     doubtful: dict[int, list[int]] = {}
+    below: list[str] = []  # what the rows below print per column, read once a group phrase asks
     for block in _blocks(len(cells), above):
         phrases = [k for k in block if cells[k]]
-        leaves = [k for k in block if below[k]]
-        if not phrases or not leaves or not all(_GROUP_PHRASE.search(cells[k]) for k in phrases):
+        if not phrases or not all(_GROUP_PHRASE.search(cells[k]) for k in phrases):
             continue
-        if not _needs_regrouping(phrases, leaves, owners, below):
+        below = below or _signatures(rows_below, len(cells))
+        leaves = [k for k in block if below[k]]
+        if not leaves or not _needs_regrouping(phrases, leaves, owners, below):
             continue
         _centred(phrases, leaves, below, owners, doubtful)
     return owners, doubtful
