@@ -167,7 +167,7 @@ class _Mapper:
         self.table, self.layout, self.taxonomy, self.source = placed.table, placed.layout, taxonomy, source
         self.shape = _Shape(placed.layout)
         self.index = taxonomy.label_index(role.id) if role else LabelIndex({}, {})
-        self.blanks = [n for n in role.nodes if n.blank] if role else []
+        self.blanks = list(role.blanks) if role else []
         self.column_concepts = dict(role.columns) if role else {}
         self.section: Node | None = None
         self.named: list[Node] = []  # nodes rows of this table already named

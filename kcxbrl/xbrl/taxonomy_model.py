@@ -164,6 +164,11 @@ class Role:
     def nodes(self) -> tuple[Node, ...]:
         return self.root.walk()
 
+    @cached_property
+    def blanks(self) -> tuple[Node, ...]:
+        """The nodes standing for unlabelled (sub)total rows, in printed order."""
+        return tuple(n for n in self.nodes if n.blank)
+
     def networks(self) -> dict[str, tuple[Calculation, ...]]:
         """Calculations grouped by extended link role URI."""
         out: dict[str, list[Calculation]] = {}
