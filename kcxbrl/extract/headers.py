@@ -94,10 +94,14 @@ def scale_from_text(text: str) -> int | None:
     for hint in _SCALE_HINTS:  # most lines print none: a few substring searches, no pattern
         at = lower.find(hint)
         while at >= 0:
-            starts.update((at, len(lower[:at].rstrip()) - 2))
+            if hint == "'000" or lower.startswith("s", at + len(hint)):  # `'000`, `thousands of`
+                starts.add(at)
+            before = len(lower[:at].rstrip()) - 2
+            if before >= 0 and lower.startswith("in", before):  # `in thousands`
+                starts.add(before)
             at = lower.find(hint, at + 1)
     for start in sorted(starts):  # the first statement wins; one statement at most starts at a place
-        match = _SCALE.match(lower, start) if start >= 0 else None
+        match = _SCALE.match(lower, start)
         if match:
             return int(match.lastgroup[1:])  # type: ignore[index]
     return None
