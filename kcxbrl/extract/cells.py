@@ -17,7 +17,7 @@ SKIPPED = "skipped"
 UNMAPPED = "unmapped"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (slots: one record per printed number, made in a hot loop)
 class CellResult:
     """What became of one printed number (kept for the coverage report)."""
 

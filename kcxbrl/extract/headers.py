@@ -37,18 +37,27 @@ GROUP_AMBIGUOUS = "kcxbrl:columnGroupAmbiguous"
 # First cells that mark a header row over the label column.
 HEADER_WORDS = frozenset({"notes", "note", "function", "exhibit no.", "exhibit no", "exhibit number"})
 
-# (pattern, power of ten, words one of which an ASCII text must hold, lower-cased, to match)
-_SCALES = (
-    (re.compile(r"\bin\s+thousands?\b|\bthousands\s+of\b|['’]000\b(?!,000)", re.IGNORECASE), 3, ("thousand", "'000")),
-    (re.compile(r"\bin\s+millions?\b|\bmillions\s+of\b|['’]000,000\b", re.IGNORECASE), 6, ("million", "'000,000")),
-    (re.compile(r"\bin\s+billions?\b|\bbillions\s+of\b", re.IGNORECASE), 9, ("billion",)),
-    # a caption of its own naming the currency only: amounts in full units
-    (re.compile(
-        r"^\(?\s*(?:all\s+)?(?:amounts?\s+)?(?:are\s+)?(?:(?:expressed|stated|presented)\s+)?in\s+"
-        rf"(?:{currencies().any_word()})\s*\)?$",
-        re.IGNORECASE,
-    ), 0, ("in",)),
+# The scales a caption or header may state, as (pattern, power of ten): the first
+# statement printed wins, and at one place the smaller scale (the order below).
+# Read in ASCII text brought to lower case (see _ascii_stand_in).
+_SCALE_WORDS = (
+    (r"\bin\s+thousands?\b|\bthousands\s+of\b|'000\b(?!,000)", 3),
+    (r"\bin\s+millions?\b|\bmillions\s+of\b|'000,000\b", 6),
+    (r"\bin\s+billions?\b|\bbillions\s+of\b", 9),
 )
+_SCALE = re.compile("|".join(f"(?P<s{scale}>{words})" for words, scale in _SCALE_WORDS))
+# every statement prints one of these, and starts at it or at the "in" before it
+_SCALE_HINTS = ("thousand", "'000", "million", "billion")
+# a caption of its own naming the currency only: amounts in full units (anchored: it
+# matches at the start or nowhere, and before any other statement)
+_CURRENCY_CAPTION = re.compile(
+    r"^\(?\s*(?:all\s+)?(?:amounts?\s+)?(?:are\s+)?(?:(?:expressed|stated|presented)\s+)?in\s+"
+    rf"(?:{currencies().any_word()})\s*\)?$",
+    re.IGNORECASE,
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# characters outside ASCII that a case-insensitive pattern reads as ASCII letters
+_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _NOISE = re.compile(r"\((?:un)?audited\)", re.IGNORECASE)
 _NOTE = re.compile(r"notes?|note\(s\)", re.IGNORECASE)
 _CHANGE = re.compile(
@@ -76,17 +85,40 @@ _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\b(?!\s*%)|\b(\d{1,2})
 @text_cache()
 def scale_from_text(text: str) -> int | None:
     """The power of ten a caption or header states for its amounts, if any."""
-    # most lines hold none of the words: a substring test saves the pattern's scan (ASCII
-    # only: case-insensitive patterns match more than lower() finds in other scripts)
-    lower = text.lower() if text.isascii() else None
-    found: list[tuple[int, int]] = []
-    for pattern, scale, words in _SCALES:
-        if lower is not None and not any(word in lower for word in words):
-            continue
-        match = pattern.search(text)
+    if _CURRENCY_CAPTION.match(text):
+        return 0
+    if not text.isascii():
+        text = _NON_ASCII.sub(_ascii_stand_in, text)
+    lower = text.lower()
+    starts: set[int] = set()
+    for hint in _SCALE_HINTS:  # most lines print none: a few substring searches, no pattern
+        at = lower.find(hint)
+        while at >= 0:
+            if hint == "'000" or lower.startswith("s", at + len(hint)):  # `'000`, `thousands of`
+                starts.add(at)
+            before = len(lower[:at].rstrip()) - 2
+            if before >= 0 and lower.startswith("in", before):  # `in thousands`
+                starts.add(before)
+            at = lower.find(hint, at + 1)
+    for start in sorted(starts):  # the first statement wins; one statement at most starts at a place
+        match = _SCALE.match(lower, start)
         if match:
-            found.append((match.start(), scale))
-    return min(found)[1] if found else None  # the first statement wins
+            return int(match.lastgroup[1:])  # type: ignore[index]
+    return None
+
+
+def _ascii_stand_in(match: re.Match[str]) -> str:
+    """A character outside ASCII as the scale patterns read it (case-insensitively):
+    the ASCII letter it folds to, a space, the apostrophe, or a word character
+    ("x") or other character ("#") neither pattern prints."""
+    char = match.group(0)
+    if char in _FOLDS:
+        return _FOLDS[char]
+    if char == "’":
+        return "'"
+    if char.isspace():
+        return " "
+    return "x" if char.isalnum() else "#"
 
 
 def resolve_layout(table: Table, source: str, default_scale: int = 0) -> tuple[Layout, list[Finding]]:
@@ -147,8 +179,7 @@ def _column_texts(
     rows = [[c.strip() for c in row.cells] + [""] * (width - len(row.cells)) for row in heads]
     reach = max((len(row.cells) for row in heads), default=0)  # columns past every header row have none
     for position, (row, cells) in enumerate(zip(heads, rows)):
-        below = _signatures(rows[position + 1 :], width)
-        owners, doubtful = _owners(cells, owners_above, below)
+        owners, doubtful = _owners(cells, owners_above, rows[position + 1 :])
         owners[reach:] = [None] * (width - reach)
         for k, phrases in doubtful.items():
             contested[k] = contested.get(k, ()) + tuple(cells[p] for p in phrases)
@@ -170,7 +201,7 @@ def _signatures(below: list[list[str]], width: int) -> list[str]:
 
 
 def _owners(
-    cells: list[str], above: list[list[int | None]], below: list[str]
+    cells: list[str], above: list[list[int | None]], rows_below: list[list[str]]
 ) -> tuple[list[int | None], dict[int, list[int]]]:
     """Which cell's text each column takes in this row (merged cells span right),
     and the columns whose phrase cannot be told (with the candidate cells).
@@ -189,12 +220,14 @@ def _owners(
             owners[k] = j
             k += 1
     doubtful: dict[int, list[int]] = {}
+    below: list[str] = []  # what the rows below print per column, read once a group phrase asks
     for block in _blocks(len(cells), above):
         phrases = [k for k in block if cells[k]]
-        leaves = [k for k in block if below[k]]
-        if not phrases or not leaves or not all(_GROUP_PHRASE.search(cells[k]) for k in phrases):
+        if not phrases or not all(_GROUP_PHRASE.search(cells[k]) for k in phrases):
             continue
-        if not _needs_regrouping(phrases, leaves, owners, below):
+        below = below or _signatures(rows_below, len(cells))
+        leaves = [k for k in block if below[k]]
+        if not leaves or not _needs_regrouping(phrases, leaves, owners, below):
             continue
         _centred(phrases, leaves, below, owners, doubtful)
     return owners, doubtful

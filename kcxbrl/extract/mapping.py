@@ -107,7 +107,18 @@ def _repair(row: Row) -> tuple[str, list[str], bool]:
 _Paired = tuple[Column, str, int]  # a column, the text printed under it, and that cell's index in the row
 
 
-def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[_Paired], str | None]:
+class _Shape:
+    """A table's columns as rows are paired with them (worked out once per table)."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.columns = layout.columns
+        self.headed = bool(layout.header_rows)
+        self.named = [c for c in self.columns if c.header.strip()] if self.headed else list(self.columns)
+        # the positions after the label of columns under no header
+        self.unnamed = [c.index - 1 for c in self.columns if not c.header.strip()] if self.headed else []
+
+
+def _pair(rest: list[str], shifted: bool, shape: _Shape) -> tuple[list[_Paired], str | None]:
     """Each cell after the label with its column, or why the cells cannot be
     paired with columns without a guess.
 
@@ -118,16 +129,16 @@ def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[_Paired]
     end was empty).  A value under no header means the row has another shape
     than the header.
     """
-    columns = layout.columns
-    named = [c for c in columns if c.header.strip()] if layout.header_rows else list(columns)
+    named = shape.named
     if shifted:
         if len(rest) != len(named):
             return [], (f"its label sits in a value column and {len(rest)} cell(s) follow it "
                         f"for {len(named)} column(s), so no value's column is known")
         return [(column, text, at) for at, (column, text) in enumerate(zip(named, rest), 2)], None
-    pairs = [(c, rest[c.index - 1] if 0 < c.index <= len(rest) else "", c.index) for c in columns]
-    printed = sum(1 for t in rest if t.strip())
-    if layout.header_rows and any(text.strip() and not column.header.strip() for column, text, _ in pairs):
+    width = len(rest)
+    pairs = [(c, rest[c.index - 1] if 0 < c.index <= width else "", c.index) for c in shape.columns]
+    if any(at < width and rest[at].strip() for at in shape.unnamed):
+        printed = sum(1 for t in rest if t.strip())
         return [], f"it prints {printed} cell(s) where the header names {len(named)} column(s), so no value's column is known"
     if len(rest) < len(named) and rest and rest[-1].strip():
         # a row that stops at a value, short of the header: a value may have been
@@ -137,14 +148,7 @@ def _pair(rest: list[str], shifted: bool, layout: Layout) -> tuple[list[_Paired]
     return pairs, None
 
 
-@dataclass(frozen=True)
-class _Value:
-    """A number printed in a value column."""
-
-    column: Column
-    at: int  # the cell's index in its row
-    text: str
-    number: Number
+_Value = tuple[Column, int, str, Number]  # a number printed in a value column: column, cell index, text, number
 
 
 def map_table(placed: PlacedTable, taxonomy: Taxonomy, source: str) -> TableResult:
@@ -161,8 +165,9 @@ class _Mapper:
     def __init__(self, placed: PlacedTable, taxonomy: Taxonomy, source: str) -> None:
         role = self.role = placed.role
         self.table, self.layout, self.taxonomy, self.source = placed.table, placed.layout, taxonomy, source
+        self.shape = _Shape(placed.layout)
         self.index = taxonomy.label_index(role.id) if role else LabelIndex({}, {})
-        self.blanks = [n for n in role.nodes if n.blank] if role else []
+        self.blanks = list(role.blanks) if role else []
         self.column_concepts = dict(role.columns) if role else {}
         self.section: Node | None = None
         self.named: list[Node] = []  # nodes rows of this table already named
@@ -178,7 +183,7 @@ class _Mapper:
 
     def row(self, row: Row) -> None:
         label, rest, shifted = _repair(row)
-        pairs, problem = _pair(rest, shifted, self.layout)
+        pairs, problem = _pair(rest, shifted, self.shape)
         if problem is not None and self._unplaced(row, label, problem):
             return
         if shifted and pairs:
@@ -198,7 +203,7 @@ class _Mapper:
     def _values(self, row: Row, label: str, pairs: list[_Paired]) -> list[_Value]:
         """The numbers of the value columns; a number in a note or change column
         is recorded as skipped, a value cell that is no number is a finding."""
-        values = []
+        values: list[_Value] = []
         for column, text, at in pairs:
             printed = text.strip()
             if not printed:
@@ -213,7 +218,7 @@ class _Mapper:
                            f"cell '{printed}' of row '{label}' (table {self.table.index}, column "
                            f"'{column.header}') is not a number", row)
             else:
-                values.append(_Value(column, at, printed, number))
+                values.append((column, at, printed, number))
         return values
 
     def _heading(self, label: str) -> None:
@@ -262,7 +267,7 @@ class _Mapper:
         return node, label
 
     def _left(self, row: Row, values: list[_Value], why: str) -> None:
-        self.cells.extend(CellResult(row.line, v.at, v.text, UNMAPPED, why) for v in values)
+        self.cells.extend(CellResult(row.line, at, text, UNMAPPED, why) for _, at, text, _ in values)
 
     def _unmatched(self, row: Row, label: str, values: list[_Value]) -> None:
         """A row naming no concept: reported, and kept for an extension concept."""
@@ -274,36 +279,39 @@ class _Mapper:
         self._left(row, values, f"row '{label}'")
         if role is not None and label:
             natural = self.section.natural if self.section is not None else role.root.natural
-            printed = tuple((v.column, v.text, v.number) for v in values)
+            printed = tuple((column, text, number) for column, _, text, number in values)
             self.unmatched.append(UnmatchedRow(label, row.line, self.table.index, role.id, natural, printed,
                                                self.previous))
 
     def _facts(self, row: Row, label: str, node: Node, values: list[_Value]) -> None:
         """A draft for each value of a row naming ``node``, linked from its cell."""
-        for value in values:
-            column = value.column
-            concept = self.taxonomy.concepts[node.concept]
+        concepts, index, line = self.taxonomy.concepts, self.table.index, row.line
+        row_concept = concepts[node.concept]
+        members = (tuple(Member(f"{self.taxonomy.prefix}:{axis}", f"{self.taxonomy.prefix}:{member}")
+                         for axis, member in node.members) if node.members else ())
+        for column, at, text, number in values:
+            concept = row_concept
             if self.column_concepts:
                 name = self.column_concepts.get(normalize_label(column.header))
                 if name is None:
                     role = self.role.id if self.role else ""
                     self._warn("kcxbrl:unmappedColumn",
-                               f"column '{column.header}' of table {self.table.index} names no concept of role {role}",
+                               f"column '{column.header}' of table {index} names no concept of role {role}",
                                row)
-                    self.cells.append(CellResult(row.line, value.at, value.text, UNMAPPED, f"column '{column.header}'"))
+                    self.cells.append(CellResult(line, at, text, UNMAPPED, f"column '{column.header}'"))
                     continue
-                concept = self.taxonomy.concepts[name]
-            made = _draft(concept, node, column, value.number, row, label, self.table.index, self.source,
-                          self.taxonomy.prefix)
+                concept = concepts[name]
+            made = _draft(concept, node, column, number, members,
+                          Provenance(self.source, line, index, label or node.printed, column.header))
             if isinstance(made, str):
                 self.findings.append(error(
-                    "kcxbrl:cellNotConverted", f"row '{label}' column '{column.header}' ({value.text}): {made}",
-                    file=self.source, line=row.line,
+                    "kcxbrl:cellNotConverted", f"row '{label}' column '{column.header}' ({text}): {made}",
+                    file=self.source, line=line,
                 ))
-                self.cells.append(CellResult(row.line, value.at, value.text, UNMAPPED, made))
+                self.cells.append(CellResult(line, at, text, UNMAPPED, made))
                 continue
             self.drafts.append(made)
-            self.cells.append(CellResult(row.line, value.at, value.text, FACT, concept.name, made))
+            self.cells.append(CellResult(line, at, text, FACT, concept.name, made))
 
     def _unplaced(self, row: Row, label: str, problem: str) -> bool:
         """Report every number of a row that cannot be paired with columns; False
@@ -339,15 +347,7 @@ def unplaced_numbers(placed_table: PlacedTable, source: str) -> tuple[list[CellR
 
 
 def _draft(
-    concept: Concept,
-    node: Node,
-    column: Column,
-    number: Number,
-    row: Row,
-    label: str,
-    table: int,
-    source: str,
-    prefix: str,
+    concept: Concept, node: Node, column: Column, number: Number, members: tuple[Member, ...], where: Provenance
 ) -> Draft | str:
     value = _fact_value(concept, number, column)
     if isinstance(value, str):
@@ -363,8 +363,5 @@ def _draft(
         if column.currency is None:
             return f"column '{column.header}' states no currency"
         currency = column.currency
-    members = (tuple(Member(f"{prefix}:{axis}", f"{prefix}:{member}") for axis, member in node.members)
-               if node.members else ())
-    where = Provenance(source, row.line, table, label or node.printed, column.header)
     # (positional: a dataclass takes keywords at twice the cost, and every table fact is one)
     return Draft(concept.name, period, amount, decimals, where, currency, members)

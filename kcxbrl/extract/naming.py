@@ -47,7 +47,7 @@ def choose(
         found = tuple(n for n in found if not taxonomy.concepts[n.concept].abstract)
     elif abstract:
         found = tuple(abstract)
-    candidates = _distinct(found)
+    candidates = _distinct(found) if len(found) > 1 else list(found)
     if not candidates:
         return Pick(None)
     if len(candidates) == 1:

@@ -18,12 +18,14 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from re import _constants as re_constants  # type: ignore[attr-defined]
+from re import _parser as re_parser  # type: ignore[attr-defined]
 
 from kcxbrl.findings import Finding, info, warning
 from kcxbrl.extract.headers import PERIOD_UNKNOWN, resolve_layout, scale_from_text
 from kcxbrl.xbrl.model import Column, ColumnKind, Document, Layout, Period, Table, TextLine
 from kcxbrl.xbrl.taxonomy import Role, Taxonomy
-from kcxbrl.text.labels import exact_key
 from kcxbrl.text.values import find_dates, parse_number
 
 log = logging.getLogger(__name__)
@@ -50,12 +52,66 @@ class PlacedTable:
     scale_line: int | None = None  # the line of that caption
 
 
-def _match_role(lines: tuple[TextLine, ...], taxonomy: Taxonomy) -> Role | None:
+def _match_role(lines: tuple[TextLine, ...], titles: _Titles) -> Role | None:
     for line in reversed(lines[-_TITLE_REACH:]):
-        for role in taxonomy.roles:
-            if any(p.search(line.text) for p in role.match):
-                return role
+        role = titles.role(line.text)
+        if role is not None:
+            return role
     return None
+
+
+class _Titles:
+    """The role a text names: the first of the taxonomy's roles one of whose
+    patterns matches it.  Each distinct text is read once per filing, and in
+    ASCII text a pattern runs only where the characters it must print are."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        # every pattern in the roles' order, with the role it names
+        self.tests = [(_must_print(p), p.search, role) for role in taxonomy.roles for p in role.match]
+        self.seen: dict[str, Role | None] = {}
+
+    def role(self, text: str) -> Role | None:
+        if text in self.seen:
+            return self.seen[text]
+        found = None
+        if text.isascii():
+            lower = text.lower()
+            for word, search, role in self.tests:
+                if word in lower and search(text):
+                    found = role
+                    break
+        else:
+            found = next((role for _, search, role in self.tests if search(text)), None)
+        self.seen[text] = found
+        return found
+
+
+@lru_cache(maxsize=None)
+def _must_print(pattern: re.Pattern[str]) -> str:
+    """The longest run of ASCII characters every match of a pattern prints, lower-cased
+    ("" when none is certain).  Read from the pattern's parse: literals in sequence,
+    inside groups and inside repeats of at least one; alternatives and classes add none."""
+    try:
+        parsed = re_parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return ""
+    return max(_literal_runs(list(parsed)), key=len, default="").lower()
+
+
+def _literal_runs(items: list[tuple[object, object]]) -> list[str]:
+    runs: list[str] = []
+    run = ""
+    for op, arg in items:
+        if op is re_constants.LITERAL and arg < 0x80:  # type: ignore[operator]
+            run += chr(arg)  # type: ignore[arg-type]
+            continue
+        runs.append(run)
+        run = ""
+        if op is re_constants.SUBPATTERN:
+            runs += _literal_runs(list(arg[-1]))  # type: ignore[index]
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:  # type: ignore[index]
+            runs += _literal_runs(list(arg[2]))  # type: ignore[index]
+    return [*runs, run]
 
 
 # A table whose title names no role takes the role most of its rows name:
@@ -70,19 +126,16 @@ def _role_from_rows(table: Table, layout: Layout, taxonomy: Taxonomy) -> Role | 
         row.label for row in table.rows[layout.header_rows :]
         if row.label.strip() and any(parse_number(c) is not None for c in row.cells[1:])
     ]
+    keys = {label: taxonomy.exact_key(label) for label in labelled}
     scores: list[tuple[int, float, Role]] = []
     for role in taxonomy.roles:
         if not role.match or role.columns:
             continue  # roles placed by their own readers, or read column-wise
-        index = taxonomy.label_index(role.id)
-        named = [
-            label for label in labelled
-            if any(not taxonomy.concepts[n.concept].abstract for n in index.exact.get(exact_key(label), ()))
-        ]
-        items = sum(1 for n in role.nodes if not taxonomy.concepts[n.concept].abstract)
+        items, naming = taxonomy.items(role.id)
+        named = sum(1 for label in labelled if keys[label] in naming)
         # how much of the role the table fills: a summary table names few rows of a
         # statement but every row of a highlights role
-        scores.append((len(named), len(named) / max(items, 1), role))
+        scores.append((named, named / max(items, 1), role))
     scores.sort(key=lambda s: (-s[0], -s[1]))
     if not scores or scores[0][0] < max(_MIN_ROWS, _MIN_SHARE * len(labelled)):
         return None
@@ -96,15 +149,16 @@ def place_tables(document: Document, taxonomy: Taxonomy) -> tuple[list[PlacedTab
     placed: list[PlacedTable] = []
     findings: list[Finding] = []
     above: list[TextLine] = []
+    titles = _Titles(taxonomy)
     sections = _Sections()
     previous_role: Role | None = None
     for block in document.blocks:
         if isinstance(block, TextLine):
             above.append(block)
-            sections.read(block, taxonomy)
+            sections.read(block, titles)
             continue
         lines = tuple(above)
-        role = _match_role(lines, taxonomy)
+        role = _match_role(lines, titles)
         if role is None and not lines:
             role = previous_role
         scale, scale_line = sections.scale()
@@ -139,8 +193,8 @@ class _Sections:
         # (level, scale stated, its line, whether a table has been read since)
         self.open: list[tuple[int, int | None, int | None, bool]] = [(0, None, None, False)]
 
-    def read(self, line: TextLine, taxonomy: Taxonomy) -> None:
-        level, names_role = _section_level(line, taxonomy)
+    def read(self, line: TextLine, titles: _Titles) -> None:
+        level, names_role = _section_level(line, titles)
         if level is not None:
             keeps = level == 1 and not names_role  # a plain heading may sit between a caption and its table
             while self.open[-1][0] >= level and not (keeps and self._waiting()):
@@ -167,15 +221,15 @@ class _Sections:
         return 0, None
 
 
-def _section_level(line: TextLine, taxonomy: Taxonomy) -> tuple[int | None, bool]:
+def _section_level(line: TextLine, titles: _Titles) -> tuple[int | None, bool]:
     """1 for a heading or a statement's title, 2 for a numbered note, None for
-    prose; and whether the line names a statement or note."""
+    prose; and, for a level-1 line, whether it names a statement or note."""
     text = line.text.strip()
     # (a split stopped after the words a title may have: a paragraph is not split to its end)
-    title = len(text.split(None, _TITLE_WORDS)) <= _TITLE_WORDS and not text.endswith((".", ":", ";", ","))
-    names_role = title and any(p.search(text) for role in taxonomy.roles for p in role.match)
-    if _NUMBERED.match(text) and (line.heading or title):
-        return 2, names_role
+    title = not text.endswith((".", ":", ";", ",")) and len(text.split(None, _TITLE_WORDS)) <= _TITLE_WORDS
+    if (line.heading or title) and _NUMBERED.match(text):
+        return 2, False
+    names_role = title and titles.role(text) is not None
     if line.heading or names_role:
         return 1, names_role
     return None, False

@@ -27,6 +27,10 @@ _FOOTNOTE = re.compile(r"(?:\s*(?:\(\d{1,2}\)|\[\^?\d{1,2}\]|[*†‡#]+|\([a-h]
 _TOKEN = re.compile(r"[a-z0-9%$]+|[()/]")
 _PUNCTUATION = re.compile(r"[^a-z0-9%$()/]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+# what _LEAD can take away starts with one of these or holds a colon; what _FOOTNOTE can, ends in one of these
+_LEAD_MARKS = "-–—•*·"
+_FOOTNOTE_ENDS = ")]*†‡#"
+_RUN = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,17 @@ class Vocabulary:
     families: dict[str, str]
     phrases: tuple[tuple[str, re.Pattern[str], str], ...]  # (words, where they stand alone, replacement)
     ignore: frozenset[str]
+    # The phrases (by their place above) by the first run of letters and digits they print:
+    # where a phrase stands alone that run is printed whole.  Phrases with none are always tried.
+    starting: dict[str, tuple[int, ...]]
+    always: tuple[int, ...] = ()
 
 
 def _pre(text: str) -> str:
     """Lower case, unified quotes, apostrophes dropped, punctuation as spaces."""
-    text = text.translate(_QUOTES).lower().replace("'", "").replace("&", " and ")
+    if not text.isascii():  # (_QUOTES maps no ASCII character)
+        text = text.translate(_QUOTES)
+    text = text.lower().replace("'", "").replace("&", " and ")
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
@@ -47,11 +57,21 @@ def _pre(text: str) -> str:
 def vocabulary() -> Vocabulary:
     data = tomllib.loads((taxonomy_dir() / "mapping" / "labels.toml").read_text(encoding="utf-8"))
     phrases = sorted(((_pre(k), _pre(v)) for k, v in data["phrases"].items()), key=lambda kv: -len(kv[0]))
+    starting: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, (words, _) in enumerate(phrases):
+        first = _RUN.search(words)
+        if first:
+            starting.setdefault(first.group(), []).append(i)
+        else:
+            always.append(i)
     return Vocabulary(
         pairs=frozenset(frozenset(_stem(w) for w in pair) for pair in data["pairs"]),
         families={_stem(k): v for k, v in data["families"].items()},
         phrases=tuple((k, re.compile(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])"), v) for k, v in phrases),
         ignore=frozenset(data["ignore"]),
+        starting={run: tuple(places) for run, places in starting.items()},
+        always=tuple(always),
     )
 
 
@@ -72,21 +92,44 @@ def _stem(word: str) -> str:
 
 
 def _strip(text: str) -> str:
-    text = _NOISE.sub(" ", text.translate(_QUOTES).strip())
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    text = text.strip()
+    if "(" in text:
+        text = _NOISE.sub(" ", text)
     previous = None
-    while previous != text:
+    while previous != text:  # each pattern only where it can take something away
         previous = text
-        text = _LEAD.sub("", text.strip())
-        text = _FOOTNOTE.sub("", text)
+        text = text.strip()
+        if ":" in text or text[:1] in _LEAD_MARKS:
+            text = _LEAD.sub("", text)
+        if text.rstrip()[-1:] in _FOOTNOTE_ENDS:
+            text = _FOOTNOTE.sub("", text)
     return text.strip().rstrip(":").strip()
 
 
+def _phrases(text: str, vocab: Vocabulary) -> str:
+    """The vocabulary's phrases replaced in their order, each where it stands alone; a
+    phrase is tried only where the first run of letters and digits it prints is printed."""
+    start, starting = 0, vocab.starting
+    while True:
+        tried = [i for run in _RUN.findall(text) if run in starting for i in starting[run] if i >= start]
+        tried += [i for i in vocab.always if i >= start]
+        for i in sorted(tried):  # (a phrase tried twice is replaced once)
+            words, pattern, replacement = vocab.phrases[i]
+            if words in text:
+                replaced = pattern.sub(replacement, text)
+                if replaced != text:
+                    text, start = replaced, i + 1
+                    break
+        else:
+            return text
+
+
 def _tokens(text: str, vocab: Vocabulary) -> list[str]:
-    text = _pre(_strip(text))
-    for words, pattern, replacement in vocab.phrases:
-        if words in text:  # the pattern's scan only where the words are printed
-            text = pattern.sub(replacement, text)
-    words = [_stem(t) for t in _TOKEN.findall(text) if t not in vocab.ignore]
+    text = _phrases(_pre(_strip(text)), vocab)
+    ignore = vocab.ignore
+    words = [_stem(t) for t in _TOKEN.findall(text) if t not in ignore]
     # a word printed twice in a row ("Non-GAAP adjusted" read as "adjusted adjusted") counts once
     return [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
 

@@ -19,7 +19,14 @@ _WIDE_FORMS = ((0xFF01, 0xFF5E), (0xFFE0, 0xFFE6), (0xFE50, 0xFE6B))
 # Invisible characters that only split a word: zero-width spaces and joiners,
 # word joiner, soft hyphen, a byte order mark inside the text.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u00ad\ufeff")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Where the characters plain() changes lie (no-break and other spaces, digits of other
+# scripts, invisible characters, full-width and small forms); quotes, dashes and
+# CJK text lie outside and are never looked at.  A test holds every changed
+# character to be inside.
+CHANGEABLE = re.compile(
+    "[\u00a0\u00ad\u0600-\u1fff\u2000-\u200d\u202f\u205f\u2060\u3000"
+    "\ua600-\uabff\ufe50-\ufeff\uff00-\uffef\U00010000-\U0010ffff]"
+)
 
 
 def plain(text: str) -> str:
@@ -27,7 +34,7 @@ def plain(text: str) -> str:
     `RMB'000`, `３１，２０２５` is `31,2025`, a no-break or full-width space a space."""
     if text.isascii():
         return text
-    return _NON_ASCII.sub(_plain_match, text)
+    return CHANGEABLE.sub(_plain_match, text)
 
 
 def _plain_match(match: re.Match[str]) -> str:

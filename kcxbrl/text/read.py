@@ -16,41 +16,12 @@ from typing import NamedTuple
 
 from kcxbrl.errors import InputError
 from kcxbrl.findings import Finding, warning
+from kcxbrl.text.markup import CONTROL, ESCAPE, SPACES, UNSCRUBBED, has_markup, park, scrub, strip_markup, unpark
 from kcxbrl.text.memo import text_cache
-from kcxbrl.text.plain import plain
+from kcxbrl.text.plain import CHANGEABLE, plain
 from kcxbrl.xbrl.model import Block, Document, Row, Table, TextLine
 
 log = logging.getLogger(__name__)
-
-# Backslash escapes are parked on private-use characters while the markup is
-# stripped, so an escaped `*` or `_` is never taken for emphasis.
-_PARK = 0xE000
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_PARKED = re.compile("[\ue000-\ue07f]")
-
-# Markers for bold spans; they are dropped once the line has been walked.
-_BOLD_ON = "\ue100"
-_BOLD_OFF = "\ue101"
-_BOLD_FLIP = "\ue102"
-_MARKERS = (_BOLD_ON, _BOLD_OFF, _BOLD_FLIP)
-_MARKER_SPLIT = re.compile(f"([{_BOLD_ON}{_BOLD_OFF}{_BOLD_FLIP}])")
-
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+\.[A-Za-z]+)>")
-_SUP = re.compile(r"<sup\b[^>]*>.*?</sup\s*>", re.IGNORECASE)
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_BOLD_TAG = re.compile(r"<\s*(/?)\s*(?:b|strong)\b[^>]*>", re.IGNORECASE)
-_INLINE_TAG = re.compile(
-    r"</?\s*(?:i|em|u|a|span|font|small|big|sub|sup|s|strike|del|ins|mark|code|tt)\b[^>]*>",
-    re.IGNORECASE,
-)
-_BLOCK_TAG = re.compile(
-    r"</?\s*(?:p|div|center|td|th|tr|table|tbody|thead|tfoot|ul|ol|li|h[1-6]|blockquote|pre)\b[^>]*>",
-    re.IGNORECASE,
-)
-_STARS = re.compile(r"\*+")
-_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
 _DIGIT = re.compile(r"[0-9]")
 # an ASCII word without digits that holds a lower-case letter
@@ -71,17 +42,10 @@ _NUL_SHARE = 0.05
 
 
 CONTROL_CHARACTER = "kcxbrl:controlCharacter"
-# What no output may carry: the C0 controls but tab (line breaks are split off
-# first), U+FFFE, U+FFFF and lone surrogates, none of which XML 1.0 allows;
-# DEL and the C1 controls too, which XML allows but which print nothing.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-# Controls that stand between words become a space, so the words stay apart.
-_SPACING = frozenset("\x0b\x0c\x0d\x1c\x1d\x1e\x1f\x85")
+# Tab, line feed and the printing ASCII characters: what an ASCII line without controls holds.
+_PRINTING_ASCII = bytes([0x09, 0x0A, *range(0x20, 0x7F)])
+_UNUSUAL = re.compile(f"{UNSCRUBBED.pattern}|{CHANGEABLE.pattern}")
 _CHAR_REF = re.compile(r"&#(?:(\d+)|[xX]([0-9a-fA-F]+));")
-_SUSPECT = re.compile(_CONTROL.pattern + "|&#")  # a control, or a reference that may stand for one
-# What _clean may change beyond spacing: escapes, tags, links, emphasis, references,
-# controls, and the private-use characters it parks escapes and bold marks on.
-_MARKUP = re.compile(r"[\\<\[*&\ue000-\ue07f\ue100-\ue102]|" + _CONTROL.pattern)
 
 
 class _Cleaned(NamedTuple):
@@ -140,57 +104,108 @@ def read_text(text: str, name: str) -> Document:
     lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()  # the newline that ends the last line opens no new line
-    lines, findings = _scrub_lines(lines, name)
-    lines = [plain(line) for line in lines]
-    blocks: list[Block] = []
-    pending: list[Row] = []
-    tables = 0
-    bold = False
-
-    run = 0  # lines of the table being read, delimiter rows included
-
-    def close_table() -> None:
-        nonlocal tables, run
-        if len(pending) == 1 and run == 1 and _tab_sentence(lines[pending[0].line - 1]):
-            # a tab inside a sentence makes no table: the line is read as text, its figures with it
-            line = pending[0].line
-            block, _ = _text_line(line, lines[line - 1].replace("\t", " "), False)
-            if block is not None:
-                blocks.append(block)
-            pending.clear()
-        if pending:
-            tables += 1
-            blocks.append(Table(index=tables, rows=tuple(pending)))
-            pending.clear()
-        run = 0
-
-    for number, raw in enumerate(lines, start=1):
-        cells = _table_cells(raw)
-        if cells is not None:
-            bold = False
-            run += 1
-            # Delimiter rows are part of the table's run but hold no cells.
-            if not _is_delimiter(cells):
-                pending.append(Row(number, tuple(clean_text(c) for c in cells)))
-            continue
-        close_table()
-        if not raw.strip() or _RULE.match(raw):
-            bold = False  # emphasis never runs across a blank line or a rule
-            continue
-        block, bold = _text_line(number, raw, bold)
-        if block is not None:
-            blocks.append(block)
-    close_table()
+    findings: list[Finding] = []
+    scrubbed = _usual(lines)  # most filings: nothing to scrub, nothing plain() would change
+    if not scrubbed:
+        lines, findings = _scrub_lines(lines, name)
+        lines = [line if line.isascii() else plain(line) for line in lines]  # (plain adds no control)
+        scrubbed = UNSCRUBBED.search("\n".join(lines)) is None
+    blocks = _Blocks(lines, scrubbed).read()
     doc = Document(path=name, blocks=tuple(blocks), lines=tuple(lines), findings=tuple(findings))
     log.debug("%s: %d lines, %d tables, %d text lines", name, len(lines), len(doc.tables), len(doc.text_lines))
     return doc
 
 
+class _Blocks:
+    """A filing's lines read once, top to bottom, into text lines and tables."""
+
+    def __init__(self, lines: list[str], scrubbed: bool) -> None:
+        self.lines = lines
+        self.scrubbed = scrubbed  # no line holds a control or a private-use character
+        self.blocks: list[Block] = []
+        self.pending: list[Row] = []  # rows of the table being read
+        self.run = 0  # lines of the table being read, delimiter rows included
+        self.tables = 0
+
+    def read(self) -> list[Block]:
+        bold, scrubbed, add = False, self.scrubbed, self.blocks.append
+        for number, raw in enumerate(self.lines, start=1):
+            stripped = raw.strip()
+            if not stripped:
+                if self.run:
+                    self.close_table()
+                bold = False  # emphasis never runs across a blank line
+                continue
+            if stripped[0] == "|" or "\t" in raw:
+                bold = False
+                self.run += 1
+                self.row(number, raw, stripped)
+                continue
+            if self.run:
+                self.close_table()
+            if stripped[0] in "-*" and _RULE.match(raw):
+                bold = False  # nor across a rule
+                continue
+            block, bold = _text_line(number, raw, bold, scrubbed)
+            if block is not None:
+                add(block)
+        if self.run:
+            self.close_table()
+        return self.blocks
+
+    def row(self, number: int, raw: str, stripped: str) -> None:
+        """A table line; delimiter rows are part of the table's run but hold no cells."""
+        if stripped[0] == "|":
+            cells = _pipe_cells(stripped)
+            if not _is_delimiter(cells):
+                self.pending.append(Row(number, tuple([clean_text(cell) for cell in cells])))
+            return
+        cells = raw.split("\t")
+        if stripped[0] in "-:" and _is_delimiter(cells):  # (a delimiter row starts with one of them)
+            return
+        # each cell as clean_text reads it (the line is plain already); most lines need their spacing only
+        if has_markup(raw, self.scrubbed):
+            row = tuple([strip_markup(cell, False, self.scrubbed)[0] for cell in cells])
+        elif "  " in raw:
+            row = tuple([SPACES.sub(" ", cell).strip() for cell in cells])
+        else:
+            row = tuple([cell.strip() for cell in cells])
+        self.pending.append(Row(number, row))
+
+    def close_table(self) -> None:
+        pending, lines = self.pending, self.lines
+        if len(pending) == 1 and self.run == 1 and _tab_sentence(lines[pending[0].line - 1]):
+            # a tab inside a sentence makes no table: the line is read as text, its figures with it
+            line = pending[0].line
+            block, _ = _text_line(line, lines[line - 1].replace("\t", " "), False, self.scrubbed)
+            if block is not None:
+                self.blocks.append(block)
+            pending.clear()
+        if pending:
+            self.tables += 1
+            self.blocks.append(Table(index=self.tables, rows=tuple(pending)))
+            self.pending = []
+        self.run = 0
+
+
+def _usual(lines: list[str]) -> bool:
+    """True when no line holds a control, a private-use character, a character
+    reference (``&#``) or a character plain() would change: the lines stand as they
+    are.  False sends them through the scrub and plain().  (ASCII lines are tested
+    as bytes, which is fast; the others with one pattern.)"""
+    ascii_lines = "\n".join([line for line in lines if line.isascii()]).encode("ascii")
+    if ascii_lines.translate(None, _PRINTING_ASCII) or b"&#" in ascii_lines:  # a C0 control (but tab) or DEL left
+        return False
+    other = "\n".join([line for line in lines if not line.isascii()])
+    return "&#" not in other and _UNUSUAL.search(other) is None
+
+
 def _scrub_lines(lines: list[str], name: str) -> tuple[list[str], list[Finding]]:
     """Take out the characters no output may carry, one finding per line that had any."""
-    if _SUSPECT.search("\n".join(lines)) is None:  # one scan for the common case: nothing to take out
+    joined = "\n".join(lines)
+    if "&#" not in joined and CONTROL.search(joined) is None:  # nothing to take out
         return lines, []
-    scrubbed: list[str] = []
+    scrubbed = lines
     findings: list[Finding] = []
     for number, raw in enumerate(lines, start=1):
         found = _controls(raw)
@@ -202,14 +217,15 @@ def _scrub_lines(lines: list[str], name: str) -> tuple[list[str], list[Finding]]
                 "(a space where they stood between words)",
                 file=name, line=number,
             ))
-            raw = _scrub(_CHAR_REF.sub(_scrub_reference, raw))
-        scrubbed.append(raw)
+            if scrubbed is lines:
+                scrubbed = list(lines)
+            scrubbed[number - 1] = scrub(_CHAR_REF.sub(_scrub_reference, raw))
     return scrubbed, findings
 
 
 def _controls(raw: str) -> list[str]:
     """The forbidden characters of a line, written out or as character references."""
-    found = _CONTROL.findall(raw)
+    found = CONTROL.findall(raw)
     for match in _CHAR_REF.finditer(raw):
         char = _referenced(match)
         if char is not None:
@@ -224,47 +240,31 @@ def _referenced(match: re.Match[str]) -> str | None:
     if decoded == "":  # HTML drops a reference to a control; it is reported all the same
         code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
         return chr(code) if code <= 0x10FFFF else None
-    return decoded if _CONTROL.fullmatch(decoded) else None
+    return decoded if CONTROL.fullmatch(decoded) else None
 
 
 def _scrub_reference(match: re.Match[str]) -> str:
     char = _referenced(match)
-    return match.group(0) if char is None else _scrub(char)
-
-
-def _scrub(text: str) -> str:
-    return _CONTROL.sub(lambda m: " " if m.group(0) in _SPACING else "", text)
+    return match.group(0) if char is None else scrub(char)
 
 
 @text_cache()
 def clean_text(raw: str) -> str:
     """Remove Markdown and HTML inline markup from a piece of text."""
-    return _clean(raw, bold=False).text
+    return strip_markup(plain(raw), False)[0]
 
 
-def _text_line(number: int, raw: str, bold: bool) -> tuple[TextLine | None, bool]:
+def _text_line(number: int, raw: str, bold: bool, scrubbed: bool) -> tuple[TextLine | None, bool]:
+    """A line of text (already read as plain characters) and the bold state after it."""
     heading = False
     body = raw
-    if _HEADING.match(raw):
+    if "#" in raw and _HEADING.match(raw):
         heading = True
         body = _HEADING_CLOSE.sub("", _HEADING.sub("", raw, count=1))
-    cleaned = _clean(body, bold)
-    if not cleaned.text:
-        return None, cleaned.bold_after
-    heading = heading or cleaned.all_bold or _is_capitals(cleaned.text)
-    return TextLine(number, cleaned.text, heading), cleaned.bold_after
-
-
-def _table_cells(raw: str) -> list[str] | None:
-    """The raw cells of a table line, or None when the line is not one."""
-    stripped = raw.strip()
-    if not stripped:
-        return None
-    if stripped.startswith("|"):
-        return _pipe_cells(stripped)
-    if "\t" in raw:
-        return raw.split("\t")
-    return None
+    text, bold, all_bold = strip_markup(body, bold, scrubbed)
+    if not text:
+        return None, bold
+    return TextLine(number, text, heading or all_bold or _is_capitals(text)), bold
 
 
 def _tab_sentence(raw: str) -> bool:
@@ -283,11 +283,11 @@ def _tab_sentence(raw: str) -> bool:
 
 def _pipe_cells(stripped: str) -> list[str]:
     # Escaped pipes (`\|`) belong to the cell text, not to the row's structure.
-    parked = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), stripped)
+    parked = ESCAPE.sub(park, stripped)
     inner = parked[1:]
     if inner.endswith("|"):
         inner = inner[:-1]
-    return [_unpark(cell) for cell in inner.split("|")]
+    return [unpark(cell) for cell in inner.split("|")]
 
 
 def _is_delimiter(cells: list[str]) -> bool:
@@ -297,68 +297,25 @@ def _is_delimiter(cells: list[str]) -> bool:
 
 
 def _clean(raw: str, bold: bool) -> _Cleaned:
-    text = plain(raw).rstrip()
-    if _MARKUP.search(text) is None:  # most lines: no markup, escape, reference or control to take out
-        if "\t" in text or "  " in text:  # plain() has made every other space a " "
-            text = _SPACES.sub(" ", text)
-        final = text.strip()
-        return _Cleaned(final, bold, bold and bool(final))
-    if "\\" in text:
-        text = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), text)
-        if text.endswith("\\"):
-            text = text[:-1]  # a Markdown hard line break
-    if "<" in text:
-        text = _AUTOLINK.sub(r"\1", text)
-        text = _SUP.sub("", text)
-    if "[" in text:
-        text = _LINK.sub(r"\1", text)
-    if "<" in text:
-        text = _BREAK.sub(" ", text)
-        text = _BOLD_TAG.sub(lambda m: _BOLD_OFF if m.group(1) else _BOLD_ON, text)
-        text = _INLINE_TAG.sub("", text)
-        text = _BLOCK_TAG.sub(" ", text)
-    if "*" in text:
-        text = _STARS.sub(_star_run, text)
-    out: list[str] = []
-    seen_bold = seen_plain = False
-    for part in _MARKER_SPLIT.split(text):  # runs of text between the bold marks, and the marks
-        if part in _MARKERS:
-            bold = part == _BOLD_ON or (part == _BOLD_FLIP and not bold)
-            continue
-        if part.strip():  # a visible character
-            if bold:
-                seen_bold = True
-            else:
-                seen_plain = True
-        out.append(part)
-    # a reference the line scrub did not see (e.g. in a cell passed here alone) is scrubbed too
-    joined = _scrub(_ENTITY.sub(lambda m: html.unescape(m.group(0)), "".join(out)))
-    final = _SPACES.sub(" ", _unpark(joined)).strip()
-    return _Cleaned(final, bold, seen_bold and not seen_plain)
-
-
-def _star_run(match: re.Match[str]) -> str:
-    """Asterisks that open or close emphasis go; a lone `*` between spaces stays."""
-    text = match.string
-    before = text[match.start() - 1] if match.start() > 0 else " "
-    after = text[match.end()] if match.end() < len(text) else " "
-    if before.isspace() and after.isspace():
-        return match.group(0)
-    return _BOLD_FLIP if len(match.group(0)) >= 2 else ""
-
-
-def _unpark(text: str) -> str:
-    return _PARKED.sub(lambda m: chr(ord(m.group(0)) - _PARK), text)
+    return _Cleaned(*strip_markup(plain(raw), bold))
 
 
 def _is_capitals(text: str) -> bool:
     """A line in capitals with at least two words, e.g. `FINANCIAL HIGHLIGHTS`."""
     # Words with digits (`13a-16`, `6-K`) may carry lower-case letters.
+    for word in text.split(None, 2)[:2]:  # prose shows itself in its first words
+        if word.isascii() and word.isalpha() and not word.isupper():
+            return False  # a word of letters in lower case: no line in capitals
     if text.isascii():  # the same test, with str methods and patterns over whole words
         if _LOWER_WORD.search(text):
             return False
         words = [w for w in text.split() if w.upper() != w.lower()]  # words with a letter
         return len(words) >= 2 and any(not _DIGIT.search(w) for w in words)
+    return _capitals_by_words(text)
+
+
+def _capitals_by_words(text: str) -> bool:
+    """``_is_capitals`` read one word at a time, with no short cut (any script)."""
     cased = capitals = 0
     for word in text.split():
         lower = any(c.islower() for c in word)

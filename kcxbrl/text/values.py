@@ -7,6 +7,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from kcxbrl.text.markup import strip_markup
 from kcxbrl.text.memo import text_cache
 from kcxbrl.xbrl.model import Number
 from kcxbrl.text.currencies import currencies
@@ -22,6 +23,12 @@ _NUMBER = re.compile(
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<frac>\d+))?"
     r"\s*(?P<pct>%)?\s*(?P<close>\))?\s*(?P<pct2>%)?"
 )
+
+# A bare amount, maybe in parentheses: `1,234`, `(56.7)` (what _NUMBER reads, without signs,
+# currencies or percentages)
+_AMOUNT = re.compile(r"(\()?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(\))?")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_UNIT = Decimal(1)
 
 MONTHS: dict[str, int] = {
     name: number
@@ -59,9 +66,25 @@ _DATE_SHAPES = (
 @text_cache()
 def parse_number(text: str) -> Number | None:
     """The single number a cell prints, or None when it holds anything else."""
-    cleaned = clean_text(text)
+    if text.isascii() and text.isprintable():  # most cells: plain() changes nothing, no control to scrub
+        cleaned = strip_markup(text, False, scrubbed=True)[0]  # (as clean_text reads it)
+    else:
+        cleaned = clean_text(text)
     if cleaned in _NILS:
         return Number(Decimal(0), 0, False, True, cleaned)  # (positional: keywords cost a dataclass twice)
+    amount = _AMOUNT.fullmatch(cleaned)
+    if amount is not None:  # most cells: read as _NUMBER reads them, with a shorter pattern
+        opened, whole, frac, closed = amount.groups()
+        if (opened is None) != (closed is None):
+            return None
+        digits = whole.replace(",", "")
+        value = Decimal(f"{digits}.{frac}" if frac else digits)
+        return Number(-value if opened else value, len(frac or ""), False, False, cleaned)
+    return _read_number(cleaned)
+
+
+def _read_number(cleaned: str) -> Number | None:
+    """The number a cleaned cell prints, read with the full pattern (signs, currencies, percentages)."""
     match = _NUMBER.fullmatch(cleaned)
     if match is None:
         return None
@@ -79,7 +102,12 @@ def parse_number(text: str) -> Number | None:
 
 def scaled(number: Number, scale: int) -> tuple[Decimal, int]:
     """The value in full units and its decimals: 1,524 in thousands is 1524000, -3."""
-    return _shift(number.value, scale), number.decimals - scale
+    # (a printed number's value has minus its decimals for exponent: the shifted value's
+    # exponent is positive, and is written out as _shift does, when the scale passes them)
+    value = number.value.scaleb(scale)
+    if scale > number.decimals:
+        value = value.quantize(_UNIT)
+    return value, number.decimals - scale
 
 
 def as_ratio(number: Number) -> tuple[Decimal, int]:
@@ -93,7 +121,7 @@ def is_year(number: Number) -> bool:
         not number.percent
         and not number.nil
         and number.decimals == 0
-        and re.fullmatch(r"\d{4}", number.text) is not None
+        and _FOUR_DIGITS.fullmatch(number.text) is not None
         and 1900 <= number.value <= 2100
     )
 

@@ -8,7 +8,7 @@ Label roles and namespaces come from :mod:`kcxbrl.xbrl.ns`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, Mapping
 
@@ -164,6 +164,11 @@ class Role:
     def nodes(self) -> tuple[Node, ...]:
         return self.root.walk()
 
+    @cached_property
+    def blanks(self) -> tuple[Node, ...]:
+        """The nodes standing for unlabelled (sub)total rows, in printed order."""
+        return tuple(n for n in self.nodes if n.blank)
+
     def networks(self) -> dict[str, tuple[Calculation, ...]]:
         """Calculations grouped by extended link role URI."""
         out: dict[str, list[Calculation]] = {}
@@ -200,13 +205,35 @@ class Taxonomy:
         return concept if ":" in concept else f"{self.prefix}:{concept}"
 
     @cached_property
-    def _label_indexes(self) -> dict[str, LabelIndex]:
-        return {role.id: _label_index(role, self) for role in self.roles}
+    def _labels(self) -> tuple[dict[str, LabelIndex], dict[str, tuple[str, str]]]:
+        """Every role's label index, and the (exact, loose) keys of the texts they are built from."""
+        keys: dict[str, tuple[str, str]] = {}
+        return {role.id: _label_index(role, self, keys) for role in self.roles}, keys
 
     def label_index(self, role_id: str) -> LabelIndex:
         """The role's nodes by the keys of every text that may name them
         (printed labels, concept labels of every role, synonyms)."""
-        return self._label_indexes[role_id]
+        return self._labels[0][role_id]
+
+    def items(self, role_id: str) -> tuple[int, frozenset[str]]:
+        """How many items (nodes of concepts that are not abstract) a role prints, and the
+        exact keys that name one of them."""
+        return self._items[role_id]
+
+    @cached_property
+    def _items(self) -> dict[str, tuple[int, frozenset[str]]]:
+        out = {}
+        for role in self.roles:
+            index = self.label_index(role.id)
+            naming = frozenset(k for k, nodes in index.exact.items() if any(not self.concepts[n.concept].abstract for n in nodes))
+            out[role.id] = (sum(1 for n in role.nodes if not self.concepts[n.concept].abstract), naming)
+        return out
+
+    def exact_key(self, text: str) -> str:
+        """A label's exact key (kcxbrl.text.labels); that of a text the label indexes
+        were built from was worked out with them and is looked up."""
+        known = self._labels[1].get(text)
+        return known[0] if known else exact_key(text)
 
 
 @dataclass(frozen=True)
@@ -215,13 +242,17 @@ class LabelIndex:
 
     exact: Mapping[str, tuple[Node, ...]]
     loose: Mapping[str, tuple[Node, ...]]
+    # (exact key, loose key) of every text the taxonomy's indexes were built from: a
+    # label printed as the taxonomy prints it is looked up, not read again
+    keys: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def find(self, text: str) -> tuple[tuple[Node, ...], bool]:
         """The nodes a printed label may name, and whether only the loose key found them."""
-        found = self.exact.get(exact_key(text), ())
+        keys = self.keys.get(text)
+        found = self.exact.get(keys[0] if keys else exact_key(text), ())
         if found:
             return found, False
-        return self.loose.get(loose_key(text), ()), True
+        return self.loose.get(keys[1] if keys else loose_key(text), ()), True
 
 
 _BALANCE_FLAG = {
@@ -230,7 +261,7 @@ _BALANCE_FLAG = {
 }
 
 
-def _label_index(role: Role, taxonomy: Taxonomy) -> LabelIndex:
+def _label_index(role: Role, taxonomy: Taxonomy, keys: dict[str, tuple[str, str]]) -> LabelIndex:
     by_concept: dict[str, list[Node]] = {}
     for node in role.nodes:
         by_concept.setdefault(node.concept, []).append(node)
@@ -250,10 +281,12 @@ def _label_index(role: Role, taxonomy: Taxonomy) -> LabelIndex:
     exact: dict[str, list[Node]] = {}
     loose: dict[str, list[Node]] = {}
     for text, node in texts:
-        for index, key in ((exact, exact_key(text)), (loose, loose_key(text))):
+        if text not in keys:
+            keys[text] = (exact_key(text), loose_key(text))
+        for index, key in zip((exact, loose), keys[text]):
             bucket = index.setdefault(key, [])
             if node not in bucket:
                 bucket.append(node)
     return LabelIndex(
-        {k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in loose.items()}
+        {k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in loose.items()}, keys
     )
