@@ -19,8 +19,12 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from re import _constants as re_constants  # type: ignore[attr-defined]
-from re import _parser as re_parser  # type: ignore[attr-defined]
+try:  # the regular-expression parser (Python 3.11 on), read for the letters a pattern must print
+    from re import _constants as re_constants  # type: ignore[attr-defined]
+    from re import _parser as re_parser  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants as re_constants  # type: ignore[no-redef]
+    import sre_parse as re_parser  # type: ignore[no-redef]
 
 from kcxbrl.findings import Finding, info, warning
 from kcxbrl.extract.headers import PERIOD_UNKNOWN, resolve_layout, scale_from_text
