@@ -12,6 +12,7 @@ import pytest
 
 from paths import DATA, SAMPLES
 from kcxbrl.errors import InputError
+from kcxbrl.extract import cover
 from kcxbrl.extract.prose import prose_drafts
 from kcxbrl.extract.prose.collect import Collector
 from kcxbrl.extract.prose.drafts import _figure_sentences, _rates, reporting_frame
@@ -55,6 +56,7 @@ def _groups() -> dict[str, tuple[list[re.Pattern[str]], object]]:
         "rate": ([shapes._RATE], shapes._RATE_SCREEN),
         "issue": ([shapes._ISSUE], shapes._ISSUE_SCREEN),
         "dated": ([shapes._EMPLOYEES, shapes._SHARES, shapes._GEARING, shapes._NET_CURRENT], shapes._DATED_SCREEN),
+        "listing": ([cover._TICKER_TEXT, cover._STOCK_CODE_TEXT], cover._LISTING_SCREEN),
         "comparison": ([loaded.comparison], loaded.comparison_screen),
         **{f"marker {n}": ([m.pattern], loaded.markers_screens[n]) for n, m in enumerate(loaded.markers)},
     }
