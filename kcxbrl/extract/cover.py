@@ -20,6 +20,7 @@ from kcxbrl.extract.concepts import declared_by
 from kcxbrl.extract.entities import Registrant, find_file_number
 from kcxbrl.extract.kinds import COVER_TITLE, SIGNATURE_TITLE, FilingKinds
 from kcxbrl.extract.periods import month_period
+from kcxbrl.extract.prose.screen import screen
 from kcxbrl.findings import Finding, info, warning
 from kcxbrl.xbrl.model import Document, Draft, Member, Period, Provenance, TextLine
 from kcxbrl.xbrl.taxonomy import PREFIX
@@ -58,6 +59,8 @@ _CITY_LINE = re.compile(r"^(?P<city>[^,\d]+),\s*(?P<zip>\d{4,6}),\s*(?P<country>
 _CHINESE_NAME = re.compile(r"^[\u4e00-\u9fff（）()]+公司$")
 _TICKER_TEXT = re.compile(r"\((?:nasdaq\s+stock\s+ticker)\s*:\s*([A-Z]{1,5})\)|\bNASDAQ\s*:\s*([A-Z]{1,5})\b", re.I)
 _STOCK_CODE_TEXT = re.compile(r"\(stock\s+code\s*:\s*(\d{1,5})\)|\bHKEX\s*:\s*(\d{1,5})\b", re.I)
+# the words either prints ("NASDAQ", "(stock code", "HKEX"): most lines print none
+_LISTING_SCREEN = screen([_TICKER_TEXT, _STOCK_CODE_TEXT])
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,10 @@ def _listing(document: Document, ctx: _Ctx) -> list[Draft]:
     out: list[Draft] = []
     ticker = code = None
     for line in document.text_lines:
+        if ticker is not None and code is not None:
+            break
+        if not _LISTING_SCREEN.admits(line.text):
+            continue
         if ticker is None and (m := _TICKER_TEXT.search(line.text)):
             ticker = m[1] or m[2]
             out.append(ctx.text(_TICKER, ticker.upper(), line.line))

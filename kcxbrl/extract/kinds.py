@@ -94,10 +94,10 @@ def detect(document: Document) -> FilingKinds:
     """The kinds a filing holds, from its exhibit index and its body."""
     listed = exhibits(document)
     kinds = {e.kind for e in listed}
-    lines = document.text_lines
-    if any(COVER_TITLE.match(t.text) for t in lines):
+    texts = [t.text for t in document.text_lines]
+    if any(map(COVER_TITLE.match, texts)):
         kinds.add(Kind.COVER)
     # a return's body is recognised even when the index does not list it
-    if any(_MONTHLY_BODY.match(t.text) for t in lines) and any(MONTHLY_TITLE.match(t.text) for t in lines):
+    if any(map(_MONTHLY_BODY.match, texts)) and any(map(MONTHLY_TITLE.match, texts)):
         kinds.add(Kind.MONTHLY_RETURN)
     return FilingKinds(frozenset(kinds), listed)

@@ -16,8 +16,15 @@ from typing import Callable
 from kcxbrl.xbrl.model import Period
 
 
+def _days(year: int, month: int) -> int:
+    """The days of a month (``calendar.monthrange`` works out its first weekday too)."""
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)
+    return 29 if month == 2 and calendar.isleap(year) else calendar.mdays[month]
+
+
 def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _days(year, month))
 
 
 def add_months(day: date, months: int) -> date:
@@ -25,9 +32,9 @@ def add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    if day == month_end(day.year, day.month):
+    if day.day == _days(day.year, day.month):
         return month_end(year, month)
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, _days(year, month)))
 
 
 def month_period(month: int, year: int) -> Period:

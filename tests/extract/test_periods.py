@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 import pytest
 
 from kcxbrl.extract.headers import resolve_layout
 from kcxbrl.extract.periods import (
-    add_months, half, latest, month_period, months_ended, previous_quarter, quarter, year_before,
+    _days, add_months, half, latest, month_end, month_period, months_ended, previous_quarter, quarter, year_before,
 )
 from kcxbrl.xbrl.model import Period, Row, Table
 
@@ -20,6 +21,13 @@ def test_months_and_quarters() -> None:
     assert previous_quarter(quarter(2026, 1)) == quarter(2025, 4)
     assert year_before(half(2025, 1)) == half(2024, 1)
     assert latest(quarter, 4, date(2026, 3, 31)) == quarter(2025, 4)
+
+
+def test_the_days_of_a_month_are_the_calendars() -> None:
+    assert all(_days(y, m) == calendar.monthrange(y, m)[1] for y in range(1896, 2105) for m in range(1, 13))
+    assert month_end(2024, 2) == date(2024, 2, 29) and month_end(2100, 2) == date(2100, 2, 28)
+    with pytest.raises(calendar.IllegalMonthError):
+        month_end(2025, 13)
 
 
 @pytest.mark.parametrize("end, months, start", [

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from kcxbrl.extract.prose.rules import rules
+from kcxbrl.extract.prose.screen import Lines
 from kcxbrl.text.currencies import currencies
 from kcxbrl.xbrl.model import Document
 
@@ -28,7 +29,8 @@ _AMOUNT = re.compile(
 _SCALE = {"thousand": 3, "million": 6, "mn": 6, "m": 6, "billion": 9, "bn": 9}
 _PERCENT = re.compile(r"(?<![\w.])(?P<v>\d+(?:\.\d+)?)\s?%")
 _CHANGE_BEFORE = re.compile(r"(?:\bby|\b(?:increase|decrease|growth|decline|rise|drop) of)\s*$", re.I)
-_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z“\"])")
+# a sentence ends with "." or ";" and the spaces before a capital or a quote
+_SENTENCE_END = re.compile(r"[.;](\s+)(?=[A-Z“\"])")
 
 
 @dataclass(frozen=True)
@@ -94,17 +96,35 @@ def ratio(text: str) -> tuple[Decimal, int]:
     return Decimal(text) / 100, places + 2
 
 
-def sentences(document: Document) -> Iterator[Sentence]:
-    """The sentences of the text.  A scale is taken from the sentence itself,
-    or from a statement of the notes' scale above it; never from a table's
-    caption."""
+def split(line: str) -> list[str]:
+    """The sentences of a line, not yet stripped."""
+    parts, start = [], 0
+    for m in _SENTENCE_END.finditer(line):
+        parts.append(line[start : m.start(1)])
+        start = m.end(1)
+    parts.append(line[start:])
+    return parts
+
+
+def sentences(
+    document: Document, kept: Sequence[bool] | None = None, joined: Lines | None = None
+) -> Iterator[Sentence]:
+    """The sentences of the text (with ``kept``, only those of the lines it
+    marks; ``joined``: the text's lines, if already joined).  A scale is taken
+    from the sentence itself, or from a statement of the notes' scale above it;
+    never from a table's caption."""
+    lines = document.text_lines
+    joined = joined or Lines(line.text for line in lines)
+    states = rules().scale_screen.passing(joined)  # a line that states no scale: nor do its sentences
     convention = 0
-    for line in document.text_lines:
-        for text in _SENTENCE.split(line.text):
+    for line, stating, keep in zip(lines, states, kept or [True] * len(lines)):
+        if not (stating or keep):
+            continue
+        for text in split(line.text):
             text = text.strip()
             if not text:
                 continue
-            stated = _stated_scale(text)
+            stated = _stated_scale(text) if stating else None
             if stated is not None and not _AMOUNT.search(text):
                 convention = stated  # "all values are rounded to the nearest thousand (RMB'000)"
             yield Sentence(line.line, text, stated or 0, convention)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
+from typing import Callable, Iterable
 
 from kcxbrl.extract.concepts import declared_by
 from kcxbrl.extract.periods import half, latest, months_ended, previous_quarter, quarter, year_before
 from kcxbrl.extract.prose.rules import Found, Phrase, rules
+from kcxbrl.extract.prose.screen import Lines
 from kcxbrl.text.values import parse_date
 from kcxbrl.xbrl.model import Document, Draft, Period
 
@@ -135,6 +136,8 @@ def resolve(rule: str, m: re.Match[str] | None, base: Period | None, frame: Fram
 
 def phrase_at(text: str, phrases: tuple[Phrase, ...] | None = None) -> Found | None:
     """The longest period phrase that opens a text."""
+    if phrases is None and not rules().periods_starts.admits(text):
+        return None  # no period phrase begins so
     best: Found | None = None
     for phrase in phrases or rules().periods:
         m = phrase.pattern.match(text)
@@ -151,11 +154,15 @@ def leading(sentence: str) -> Found | None:
     return None
 
 
-def _first(document: Document, phrases: tuple[Phrase, ...], base: Period | None) -> tuple[Period | None, int | None]:
+def _first(
+    document: Document, phrases: tuple[Phrase, ...], admitted: Iterable[bool], base: Period | None
+) -> tuple[Period | None, int | None]:
     """The period named by the first line whose first matching phrase names one, and the
-    last line where a phrase matched."""
+    last line where a phrase matched (``admitted``: whether a phrase may match each line)."""
     where = None
-    for line in document.text_lines:
+    for line, may in zip(document.text_lines, admitted):
+        if not may:
+            continue
         m, phrase = next(((m, p) for p in phrases if (m := p.pattern.search(line.text))), (None, None))
         if m is None or phrase is None:
             continue
@@ -166,11 +173,18 @@ def _first(document: Document, phrases: tuple[Phrase, ...], base: Period | None)
     return None, where
 
 
-def stated_period(document: Document) -> tuple[Period | None, int | None, Frame]:
+def stated_period(document: Document, lines: Lines | None = None) -> tuple[Period | None, int | None, Frame]:
     """The reporting period the filing states (title or first paragraph), the
-    line stating it, and the comparative it states for all its figures."""
-    found, where = _first(document, rules().reporting, None)
-    comparative = _first(document, rules().comparatives, found)[0] if found is not None else None
+    line stating it, and the comparative it states for all its figures
+    (``lines``: the filing's lines, if already joined)."""
+    loaded = rules()
+    # the title comes early: line by line; a comparative anywhere: all lines at once
+    screen = loaded.reporting_screen
+    found, where = _first(document, loaded.reporting, (screen.admits(t.text) for t in document.text_lines), None)
+    if found is None:
+        return found, where, Frame(found, None)
+    joined = lines or Lines(line.text for line in document.text_lines)
+    comparative = _first(document, loaded.comparatives, loaded.comparatives_screen.passing(joined), found)[0]
     return found, where, Frame(found, comparative)
 
 

@@ -45,30 +45,33 @@ class _Clues:
 
 
 def _clues(clause: str, figures: list[Figure]) -> list[_Clues]:
-    markers = rules().markers
+    loaded = rules()
+    markers = list(zip(loaded.markers, loaded.markers_screens))  # (a screen: most texts print no marker)
     out = []
     for i, fig in enumerate(figures):
         following = clause[fig.end : figures[i + 1].start if i + 1 < len(figures) else len(clause)]
         lead_in = _LEAD_IN.match(following)
         before = clause[figures[i - 1].end if i else 0 : fig.start]
-        hits = sorted((m.start(), n) for n, p in enumerate(markers) for m in p.pattern.finditer(before))
+        hits = sorted((m.start(), n) for n, (marker, screen) in enumerate(markers) if screen.admits(before)
+                      for m in marker.pattern.finditer(before))
+        compared = bool(hits) or (loaded.comparison_screen.admits(before) and bool(loaded.comparison.search(before)))
         out.append(_Clues(
             own=phrase_at(following[lead_in.end() if lead_in else 0 :]),
             subject=_inside(before) if i == 0 else None,
-            marker=markers[hits[-1][1]] if hits else None,  # the comparison nearest the figure
-            comparative=bool(hits) or bool(rules().comparison.search(before)),
+            marker=loaded.markers[hits[-1][1]] if hits else None,  # the comparison nearest the figure
+            comparative=compared,
         ))
     return out
 
 
 def _inside(text: str) -> Found | None:
-    """The last period phrase inside a text."""
-    last = None
-    for start in _WORD_START.finditer(text):
-        found = phrase_at(text[start.start() :])
+    """The last period phrase inside a text: the one that begins at the last word
+    where one begins (so the words are tried from the end)."""
+    for start in reversed([m.start() for m in _WORD_START.finditer(text)]):
+        found = phrase_at(text[start:])
         if found is not None:
-            last = found
-    return last
+            return found
+    return None
 
 
 def _attempt(rule: str, m: re.Match[str] | None, base: Period | None, frame: Frame) -> tuple[Period | None, str]:
@@ -118,8 +121,8 @@ def place(clause: str, figures: list[Figure], frame: Frame, lead: Found | None =
     out = [_one(fig, clue, base, frame, lead) for fig, clue in zip(figures, clues)]
     # a figure compared with the comparative of the period spoken of is that period's
     # ("Gross margin was 15.7%, compared with 17.2% in 2024")
-    if base is not None:
-        known = {p.period for p in out if not p.current and p.period is not None}
+    known = {p.period for p in out if not p.current and p.period is not None}
+    if base is not None and known:
         if known & {year_before(base), previous_quarter(base), frame.comparative}:
             out = [Placed(p.figure, base, "", True) if p.current and p.period is None else p for p in out]
     return out

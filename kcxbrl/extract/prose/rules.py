@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kcxbrl.extract.concepts import base_taxonomy, require
+from kcxbrl.extract.prose.screen import Screen, screen
+from kcxbrl.extract.prose.starts import Starts
 from kcxbrl.resources import taxonomy_dir
 
 # a printed date, for {date} in the patterns: "March 31, 2026", "31 December 2024"
@@ -45,6 +47,48 @@ class Rules:
 
     def concepts(self) -> set[str]:
         return {concept for concept, _ in self.amounts + self.percents + self.rates}
+
+    # what a text must print for a rule to match it: a few substring tests
+    # rule out most sentences before any of their patterns is searched
+    @cached_property
+    def anchors_screen(self) -> Screen:
+        return screen(pattern for _, pattern in self.amounts + self.percents)
+
+    @cached_property
+    def amounts_screen(self) -> Screen:
+        return screen(pattern for _, pattern in self.amounts)
+
+    @cached_property
+    def percents_screen(self) -> Screen:
+        return screen(pattern for _, pattern in self.percents)
+
+    @cached_property
+    def rates_screen(self) -> Screen:
+        return screen(pattern for _, pattern in self.rates)
+
+    @cached_property
+    def scale_screen(self) -> Screen:
+        return screen([self.scale])
+
+    @cached_property
+    def markers_screens(self) -> tuple[Screen, ...]:
+        return tuple(screen([marker.pattern]) for marker in self.markers)
+
+    @cached_property
+    def comparison_screen(self) -> Screen:
+        return screen([self.comparison])
+
+    @cached_property
+    def periods_starts(self) -> Starts:
+        return Starts(phrase.pattern for phrase in self.periods)
+
+    @cached_property
+    def reporting_screen(self) -> Screen:
+        return screen(phrase.pattern for phrase in self.reporting)
+
+    @cached_property
+    def comparatives_screen(self) -> Screen:
+        return screen(phrase.pattern for phrase in self.comparatives)
 
 
 def _phrases(items: list[dict[str, str]]) -> tuple[Phrase, ...]:

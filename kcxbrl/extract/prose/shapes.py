@@ -16,6 +16,7 @@ from kcxbrl.extract.concepts import TRANSLATION_RATE, declared_by
 from kcxbrl.extract.prose.collect import Collector
 from kcxbrl.extract.prose.figures import NUMBER, UNIT, Sentence, amounts, number, ratio
 from kcxbrl.extract.prose.rules import DATE
+from kcxbrl.extract.prose.screen import screen
 from kcxbrl.text.currencies import currencies
 from kcxbrl.text.values import find_dates, parse_date
 from kcxbrl.xbrl.model import Period
@@ -46,14 +47,22 @@ _ISSUE = re.compile(
     rf"(?P<count>\d{{1,3}}(?:,\d{{3}})+)\s+(?:[\w-]+\s+){{0,2}}?(?P<kind>ADSs|[Ss]hares)\s+(?:at\s+)?"
     rf"(?P<cur>{_MONEY.marks()})\s?(?P<price>\d+(?:\.\d+)?)\s+per\s+(?:ADS|[Ss]hare)\b[^;()]*?\bon\s+(?P<date>{DATE})"
 )
+# the words a rate, an issue of shares or a dated shape prints: most sentences print none
+_RATE_SCREEN, _ISSUE_SCREEN = screen([_RATE]), screen([_ISSUE])
+_DATED_SCREEN = screen([_EMPLOYEES, _SHARES, _GEARING, _NET_CURRENT])
 _PROCEEDS = re.compile(
     rf"aggregate (?P<kind>net|gross) proceeds\b[^.]*?\bamounts? to (?:approximately )?"
     rf"(?P<cur>{_MONEY.marks()})\s?(?P<v>{NUMBER})(?:\s*(?P<u>{UNIT})\b)?"
 )
 
+# every pattern a sentence is searched for by ``special`` and by ``Issues``: a
+# sentence that can match none of them gives nothing there
+SPECIAL_SCREEN = screen([_RATE, _EMPLOYEES, _SHARES, _GEARING, _NET_CURRENT])
+ISSUES_SCREEN = screen([_ISSUE, _PROCEEDS])
+
 
 def _exchange_rate(s: Sentence, out: Collector) -> None:
-    m = _RATE.search(s.text)
+    m = _RATE.search(s.text) if _RATE_SCREEN.admits(s.text) else None
     if m is None:
         return
     printed = m["a"] or m["b"]
@@ -74,7 +83,7 @@ class Issues:
         self.days: list[date] = []
 
     def read(self, s: Sentence, out: Collector) -> None:
-        for m in _ISSUE.finditer(s.text):
+        for m in _ISSUE.finditer(s.text) if _ISSUE_SCREEN.admits(s.text) else ():
             day = parse_date(m["date"])
             if day is None:
                 continue
@@ -103,21 +112,29 @@ class Issues:
 def special(s: Sentence, out: Collector) -> None:
     """Every shape of its own that a sentence prints."""
     _exchange_rate(s, out)
-    dates = find_dates(s.text)
+    text = s.text
+    if not _DATED_SCREEN.admits(text):
+        return
+    employees, shares, net_current = _EMPLOYEES.search(text), _SHARES.search(text), _NET_CURRENT.search(text)
+    gearing = _GEARING.search(text) is not None
+    if not (employees or shares or gearing or net_current):
+        return  # the shapes below are all dated: no need to read the sentence's dates
+    dates = find_dates(text)
     if not dates:
         return
-    if m := _EMPLOYEES.search(s.text):
+    if employees:
+        m = employees
         out.add(_EMPLOYEES_CONCEPT, Period.instant(dates[0]), Decimal(m[1].replace(",", "")), 0, s, m[1])
-    if m := _SHARES.search(s.text):
-        day = Period.instant(dates[0])
+    if shares:
+        m, day = shares, Period.instant(dates[0])
         out.add(_SHARES_OUTSTANDING, day, Decimal(m[1].replace(",", "")), 0, s, m[1])
         out.add(_ADS_EQUIVALENT, day, Decimal(m[2].replace(",", "")), 0, s, m[2])
-    if _GEARING.search(s.text):
-        for day, pct in zip(dates, _PERCENT_TEXT.findall(s.text)):
+    if gearing:
+        for day, pct in zip(dates, _PERCENT_TEXT.findall(text)):
             value, decimals = ratio(pct)
             out.add(_GEARING_RATIO, Period.instant(day), value, decimals, s, pct + "%")
-    if m := _NET_CURRENT.search(s.text):
-        _net_current(s, m, Period.instant(dates[0]), out)
+    if net_current:
+        _net_current(s, net_current, Period.instant(dates[0]), out)
 
 
 def _net_current(s: Sentence, m: re.Match[str], day: Period, out: Collector) -> None:
