@@ -20,7 +20,7 @@ from kcxbrl.extract.concepts import declared_by
 from kcxbrl.extract.entities import Registrant, find_file_number
 from kcxbrl.extract.kinds import COVER_TITLE, SIGNATURE_TITLE, FilingKinds
 from kcxbrl.extract.periods import month_period
-from kcxbrl.extract.prose.screen import screen
+from kcxbrl.text.screen import screen
 from kcxbrl.findings import Finding, info, warning
 from kcxbrl.xbrl.model import Document, Draft, Member, Period, Provenance, TextLine
 from kcxbrl.xbrl.taxonomy import PREFIX

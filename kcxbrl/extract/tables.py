@@ -18,18 +18,12 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-try:  # the regular-expression parser (Python 3.11 on), read for the letters a pattern must print
-    from re import _constants as re_constants  # type: ignore[attr-defined]
-    from re import _parser as re_parser  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as re_constants  # type: ignore[no-redef]
-    import sre_parse as re_parser  # type: ignore[no-redef]
 
 from kcxbrl.findings import Finding, info, warning
 from kcxbrl.extract.headers import PERIOD_UNKNOWN, resolve_layout, scale_from_text
 from kcxbrl.xbrl.model import Column, ColumnKind, Document, Layout, Period, Table, TextLine
 from kcxbrl.xbrl.taxonomy import Role, Taxonomy
+from kcxbrl.text.screen import screen_of
 from kcxbrl.text.values import find_dates, parse_number
 
 log = logging.getLogger(__name__)
@@ -66,56 +60,20 @@ def _match_role(lines: tuple[TextLine, ...], titles: _Titles) -> Role | None:
 
 class _Titles:
     """The role a text names: the first of the taxonomy's roles one of whose
-    patterns matches it.  Each distinct text is read once per filing, and in
-    ASCII text a pattern runs only where the characters it must print are."""
+    patterns matches it.  Each distinct text is read once per filing, and a
+    pattern is searched only in a text that prints the words it must print."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         # every pattern in the roles' order, with the role it names
-        self.tests = [(_must_print(p), p.search, role) for role in taxonomy.roles for p in role.match]
+        self.tests = [(screen_of(p).admits, p.search, role) for role in taxonomy.roles for p in role.match]
         self.seen: dict[str, Role | None] = {}
 
     def role(self, text: str) -> Role | None:
         if text in self.seen:
             return self.seen[text]
-        found = None
-        if text.isascii():
-            lower = text.lower()
-            for word, search, role in self.tests:
-                if word in lower and search(text):
-                    found = role
-                    break
-        else:
-            found = next((role for _, search, role in self.tests if search(text)), None)
+        found = next((role for admits, search, role in self.tests if admits(text) and search(text)), None)
         self.seen[text] = found
         return found
-
-
-@lru_cache(maxsize=None)
-def _must_print(pattern: re.Pattern[str]) -> str:
-    """The longest run of ASCII characters every match of a pattern prints, lower-cased
-    ("" when none is certain).  Read from the pattern's parse: literals in sequence,
-    inside groups and inside repeats of at least one; alternatives and classes add none."""
-    try:
-        parsed = re_parser.parse(pattern.pattern, pattern.flags)
-    except re.error:
-        return ""
-    return max(_literal_runs(list(parsed)), key=len, default="").lower()
-
-
-def _literal_runs(items: list[tuple[object, object]]) -> list[str]:
-    runs: list[str] = []
-    run = ""
-    for op, arg in items:
-        if op is re_constants.LITERAL and arg < 0x80:  # type: ignore[operator]
-            run += chr(arg)  # type: ignore[arg-type]
-            continue
-        runs.append(run)
-        run = ""
-        if op is re_constants.SUBPATTERN:
-            runs += _literal_runs(list(arg[-1]))  # type: ignore[index]
-        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:  # type: ignore[index]
-            runs += _literal_runs(list(arg[2]))  # type: ignore[index]
-    return [*runs, run]
 
 
 # A table whose title names no role takes the role most of its rows name:

@@ -5,5 +5,6 @@ Out: a ``Document`` of numbered prose lines and tables (``read``), with inline
 markup taken out (``markup``), look-alike characters read as ASCII (``plain``),
 printed numbers and dates as values (``values``), and row labels in a normal
 form that another release's wording still matches (``labels``).  ``memo``
-keeps the answers to questions asked of the same text by several stages.
+keeps the answers to questions asked of the same text by several stages;
+``screen`` tells, from a pattern's own literals, which texts it cannot match.
 """

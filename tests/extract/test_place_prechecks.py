@@ -7,7 +7,8 @@ import re
 import pytest
 
 from kcxbrl.extract.headers import scale_from_text
-from kcxbrl.extract.tables import _must_print, _Titles
+from kcxbrl.extract.tables import _Titles
+from kcxbrl.text.screen import screen_of
 from kcxbrl.xbrl.taxonomy import default_taxonomy
 from paths import DATA, SAMPLES
 
@@ -44,19 +45,25 @@ def test_scale_reads_every_text_as_the_full_patterns_do() -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "word"),
+    ("pattern", "matched", "unmatched"),
     [
-        (r"non[-\s]?gaap", "gaap"),
-        (r"^(?:key\s+)?financial\s+(?:highlights|summary)\W*$", "financial"),
-        (r"(?:loss|income)\s+per\s+share\b.*as\s+follows", "follows"),
-        (r"a|b", ""),
-        (r"(?:abc)+de", "abc"),
-        (r"x?yz", "yz"),
-        (r"ſtatement", "tatement"),  # outside ASCII a letter may fold: it is no certain character
+        (r"non[-\s]?gaap", "Non-GAAP measures", "non-IFRS measures"),
+        (r"^(?:key\s+)?financial\s+(?:highlights|summary)\W*$", "KEY FINANCIAL HIGHLIGHTS", "Key highlights"),
+        (r"(?:loss|income)\s+per\s+share\b.*as\s+follows", "Loss per share is as follows", "Loss per share"),
+        (r"(?:abc)+de", "xABCABCDE", "abcd"),
+        (r"x?yz", "YZ", "xy"),
     ],
 )
-def test_the_characters_a_pattern_must_print(pattern: str, word: str) -> None:
-    assert _must_print(re.compile(pattern, re.I)) == word
+def test_a_title_pattern_is_searched_only_where_its_words_are(pattern: str, matched: str, unmatched: str) -> None:
+    compiled = re.compile(pattern, re.I)
+    assert compiled.search(matched) and screen_of(compiled).admits(matched)
+    assert not compiled.search(unmatched) and not screen_of(compiled).admits(unmatched)
+
+
+def test_a_screen_admits_what_it_cannot_rule_out() -> None:
+    assert screen_of(re.compile(r"a|b", re.I)).admits("b")  # either way, no word certain
+    assert screen_of(re.compile(r"ſtatement", re.I)).admits("ſTATEMENT")  # a letter outside ASCII may fold
+    assert screen_of(re.compile(r"\d+")).admits("zzz")  # no literal at all: every text passes
 
 
 def test_titles_name_the_roles_the_patterns_name() -> None:

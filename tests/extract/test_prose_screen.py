@@ -1,5 +1,5 @@
 """The cheap tests that rule out text before the prose patterns are searched
-(kcxbrl.extract.prose.screen and .starts): they must never rule out a text a
+(kcxbrl.text.screen and .starts): they must never rule out a text a
 pattern matches.  Checked on hand-made cases and on every line, sentence and
 word of the sample and fixture filings."""
 
@@ -18,7 +18,7 @@ from kcxbrl.extract.prose.collect import Collector
 from kcxbrl.extract.prose.drafts import _figure_sentences, _rates, reporting_frame
 from kcxbrl.extract.prose.figures import sentences, split
 from kcxbrl.extract.prose.rules import rules
-from kcxbrl.extract.prose.screen import ODD_CASE, Lines, screen
+from kcxbrl.text.screen import ODD_CASE, Lines, screen
 from kcxbrl.extract.prose.shapes import ISSUES_SCREEN, SPECIAL_SCREEN, Issues, special
 from kcxbrl.extract.prose.starts import Starts, either
 from kcxbrl.extract.prose import shapes

@@ -14,9 +14,10 @@ the table's fact (not a new fact).
 Modules: ``rules`` (prose.toml), ``figures`` (sentences and the figures they
 print), ``phrases`` (period phrases and the reporting period), ``placing``
 (each figure's period), ``shapes`` (figures with shapes of their own),
-``collect`` and ``drafts`` (what the text yields), ``screen`` and ``starts``
-(cheap tests, read from the patterns, that rule out the lines, sentences and
-words no pattern can match, so most of the text is never searched).
+``collect`` and ``drafts`` (what the text yields), ``starts`` (the
+characters a period phrase can begin with); :mod:`kcxbrl.text.screen` rules
+out the lines, sentences and words no pattern can match, so most of the text
+is never searched.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from kcxbrl.extract.prose.figures import Sentence, amounts, percents, ratio, sen
 from kcxbrl.extract.prose.phrases import Frame, leading, stated_period, tables_period
 from kcxbrl.extract.prose.placing import REASON_REPORTING, Placed, place
 from kcxbrl.extract.prose.rules import Anchors, rules
-from kcxbrl.extract.prose.screen import Lines, Screen
+from kcxbrl.text.screen import Lines, Screen
 from kcxbrl.extract.prose.shapes import ISSUES_SCREEN, SPECIAL_SCREEN, Issues, special
 from kcxbrl.findings import Finding, warning
 from kcxbrl.text.currencies import currencies

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Iterator, Sequence
 
 from kcxbrl.extract.prose.rules import rules
-from kcxbrl.extract.prose.screen import Lines
+from kcxbrl.text.screen import Lines
 from kcxbrl.text.currencies import currencies
 from kcxbrl.xbrl.model import Document
 

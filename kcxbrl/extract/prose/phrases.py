@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from kcxbrl.extract.concepts import declared_by
 from kcxbrl.extract.periods import half, latest, months_ended, previous_quarter, quarter, year_before
 from kcxbrl.extract.prose.rules import Found, Phrase, rules
-from kcxbrl.extract.prose.screen import Lines
+from kcxbrl.text.screen import Lines
 from kcxbrl.text.values import parse_date
 from kcxbrl.xbrl.model import Document, Draft, Period
 

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kcxbrl.extract.concepts import base_taxonomy, require
-from kcxbrl.extract.prose.screen import Screen, screen
+from kcxbrl.text.screen import Screen, screen
 from kcxbrl.extract.prose.starts import Starts
 from kcxbrl.resources import taxonomy_dir
 

@@ -16,7 +16,7 @@ from kcxbrl.extract.concepts import TRANSLATION_RATE, declared_by
 from kcxbrl.extract.prose.collect import Collector
 from kcxbrl.extract.prose.figures import NUMBER, UNIT, Sentence, amounts, number, ratio
 from kcxbrl.extract.prose.rules import DATE
-from kcxbrl.extract.prose.screen import screen
+from kcxbrl.text.screen import screen
 from kcxbrl.text.currencies import currencies
 from kcxbrl.text.values import find_dates, parse_date
 from kcxbrl.xbrl.model import Period

@@ -11,10 +11,9 @@ instead of a match attempt per pattern.
 from __future__ import annotations
 
 import re
-from re import _parser
 from typing import Iterable
 
-from kcxbrl.extract.prose.screen import ODD_CASE, REPEATS, ZERO_WIDTH, sre
+from kcxbrl.text.screen import ATOMIC_GROUP, ODD_CASE, REPEATS, ZERO_WIDTH, _parser, sre
 
 _WIDEST = 128  # a class of more characters than this is taken as any character
 
@@ -45,7 +44,7 @@ def _item(op: object, av: object, fold: bool) -> tuple[Chars | None, bool]:
     if op is sre.SUBPATTERN:
         _, add, remove, sub = av  # type: ignore[misc]
         return (None, False) if add or remove else _first(sub, fold)
-    if op is sre.ATOMIC_GROUP:
+    if op is ATOMIC_GROUP:
         return _first(av, fold)  # type: ignore[arg-type]
     if op is sre.BRANCH:
         found = [_first(branch, fold) for branch in av[1]]  # type: ignore[index]

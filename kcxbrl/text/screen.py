@@ -16,13 +16,19 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
-from re import _constants as sre  # a pattern's parsed form, Python's own; only read here
-from re import _parser
 from typing import Iterable
+
+try:  # a pattern's parsed form, Python's own; only read here
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10 names them so
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 # zero-width items: the literals on either side are adjacent in the matched text
 ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+REPEATS = tuple(getattr(sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(sre, name))
+ATOMIC_GROUP = getattr(sre, "ATOMIC_GROUP", object())  # (3.11 on)
 # characters that match an ASCII letter when case is ignored but lower to something else
 ODD_CASE = "\u0130\u0131\u017f"  # İ ı ſ
 
@@ -46,7 +52,7 @@ def _item_needs(op: object, av: object, fold: bool) -> Needs:
     if op is sre.SUBPATTERN:
         _, add, remove, sub = av  # type: ignore[misc]
         return [] if add or remove else _needs(sub, fold)  # flags of its own: not read
-    if op is sre.ATOMIC_GROUP:
+    if op is ATOMIC_GROUP:
         return _needs(av, fold)  # type: ignore[arg-type]
     if op is sre.BRANCH:
         return _branch([_needs(b, fold) for b in av[1]])  # type: ignore[index]
@@ -207,3 +213,9 @@ def screen(patterns: Iterable[re.Pattern[str]]) -> Screen:
             alternatives = [_needs(items, fold)]
         ways += [Way(tuple(needs), fold) for needs in alternatives]
     return Screen(ways)
+
+
+@lru_cache(maxsize=1024)
+def screen_of(pattern: re.Pattern[str]) -> Screen:
+    """The screen of one pattern, made once."""
+    return screen([pattern])
