@@ -18,12 +18,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kcxbrl.findings import Finding, info, warning
 from kcxbrl.extract.headers import PERIOD_UNKNOWN, resolve_layout, scale_from_text
 from kcxbrl.xbrl.model import Column, ColumnKind, Document, Layout, Period, Table, TextLine
 from kcxbrl.xbrl.taxonomy import Role, Taxonomy
-from kcxbrl.text.screen import screen_of
+from kcxbrl.text.screen import Screen, screen, screen_of
 from kcxbrl.text.values import find_dates, parse_number
 
 log = logging.getLogger(__name__)
@@ -66,14 +67,22 @@ class _Titles:
     def __init__(self, taxonomy: Taxonomy) -> None:
         # every pattern in the roles' order, with the role it names
         self.tests = [(screen_of(p).admits, p.search, role) for role in taxonomy.roles for p in role.match]
+        self.any = _screen_all(tuple(p for role in taxonomy.roles for p in role.match))  # most texts pass none
         self.seen: dict[str, Role | None] = {}
 
     def role(self, text: str) -> Role | None:
         if text in self.seen:
             return self.seen[text]
-        found = next((role for admits, search, role in self.tests if admits(text) and search(text)), None)
+        found = None
+        if self.any.admits(text):
+            found = next((role for admits, search, role in self.tests if admits(text) and search(text)), None)
         self.seen[text] = found
         return found
+
+
+@lru_cache(maxsize=8)
+def _screen_all(patterns: tuple[re.Pattern[str], ...]) -> Screen:
+    return screen(patterns)
 
 
 # A table whose title names no role takes the role most of its rows name:
