@@ -66,11 +66,16 @@ def check_translation(instance: Instance) -> list[Finding]:
         return []  # no stated rate, or several: nothing to check against
     rate = next(iter(rates.values()))
     money = currencies()
-    reported = {(f.concept, f.context.id): f for f in instance.facts if f.unit and f.unit.id == money.reporting}
+    reported: dict[tuple[str, str], Fact] = {}
+    translated: list[Fact] = []
+    for f in instance.facts:
+        unit = f.unit.id if f.unit else None
+        if unit == money.reporting:
+            reported[(f.concept, f.context.id)] = f
+        if unit == money.convenience and isinstance(f.value, Decimal):
+            translated.append(f)
     out = []
-    for fact in instance.facts:
-        if not (fact.unit and fact.unit.id == money.convenience and isinstance(fact.value, Decimal)):
-            continue
+    for fact in translated:
         base = reported.get((fact.concept, fact.context.id))
         if base is None or not isinstance(base.value, Decimal):
             continue
