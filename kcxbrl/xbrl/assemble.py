@@ -101,8 +101,8 @@ def assemble(
 ) -> tuple[Instance, list[Finding]]:
     findings: list[Finding] = []
     contexts, groups, units = _grouped(drafts, entity, taxonomy)
-    facts = [_fact(group, contexts[key[1]], taxonomy, source, findings)  # type: ignore[index]
-             for key, group in groups.items()]
+    facts = [_fact(group, contexts[key[1]], unit, numeric, taxonomy, source, findings)  # type: ignore[index]
+             for key, (group, unit, numeric) in groups.items()]
     ordered_contexts = sorted(contexts.values(), key=lambda c: (c.period.end, c.period.start or c.period.end, c.members, c.id))
     instance = Instance(
         source=source,
@@ -115,38 +115,61 @@ def assemble(
     return instance, findings
 
 
+# The drafts of one fact in printed order, the unit of the first and whether its concept is numeric.
+_Group = tuple[list[Draft], "Unit | None", bool]
+
+
 def _grouped(
     drafts: list[Draft], entity: Entity, taxonomy: Taxonomy
-) -> tuple[dict[_ContextKey, Context], dict[tuple[object, ...], list[Draft]], dict[str, Unit]]:
-    """The contexts of the drafts, the drafts of each fact in printed order, and the units."""
+) -> tuple[dict[_ContextKey, Context], dict[tuple[object, ...], _Group], dict[str, Unit]]:
+    """The contexts of the drafts, the drafts of each fact, and the units."""
     contexts: dict[_ContextKey, Context] = {}
     used_ids: set[str] = set()
-    groups: dict[tuple[object, ...], list[Draft]] = {}
+    groups: dict[tuple[object, ...], _Group] = {}
     units: dict[str, Unit] = {}
+    kinds: dict[tuple[str, str | None], tuple[Unit | None, bool]] = {}  # (concept, currency) → (unit, numeric)
     for draft in drafts:
-        concept = taxonomy.concept(draft.concept)
-        members = tuple(sorted(draft.members)) if draft.members else ()
-        period = draft.period
+        kind = kinds.get((draft.concept, draft.currency))
+        if kind is None:  # drafts share few concepts and currencies
+            concept = taxonomy.concept(draft.concept)
+            unit = unit_for(concept.type, draft.currency) if concept.numeric else None
+            kind = kinds[(draft.concept, draft.currency)] = (unit, concept.numeric)
+            if unit is not None:
+                units[unit.id] = unit
+        period, members = draft.period, draft.members
+        if members:
+            members = tuple(sorted(members))
         key_ctx = (period.start, period.end, members)
         if key_ctx not in contexts:
             cid = unique(context_id(period, members), used_ids, separator="_")
             contexts[key_ctx] = Context(cid, entity, period, members)
-        unit = unit_for(concept.type, draft.currency) if concept.numeric else None
-        if unit is not None:
-            units[unit.id] = unit
+        unit = kind[0]
         key = (draft.concept, key_ctx, unit.id if unit else "", draft.lang)
-        groups.setdefault(key, []).append(draft)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = ([draft], unit, kind[1])
+        else:
+            group[0].append(draft)
     return contexts, groups, units
 
 
-def _fact(group: list[Draft], context: Context, taxonomy: Taxonomy, source: str, findings: list[Finding]) -> Fact:
-    """One fact of the drafts printing it: the first value, more precise if a later one agrees."""
+def _fact(
+    group: list[Draft], context: Context, unit: Unit | None, numeric: bool, taxonomy: Taxonomy, source: str,
+    findings: list[Finding],
+) -> Fact:
+    """One fact of the drafts printing it: the first value, more precise if a later one agrees
+    (``unit`` and ``numeric``: the first's unit, whether the concept is numeric)."""
     kept = group[0]
+    if len(group) == 1:  # most facts are printed once
+        return Fact.made(kept.concept, context, kept.value, unit, kept.decimals if numeric else None, kept.lang,
+                         (kept.source,))
     sources = [kept.source]
     for other in group[1:]:
         if _agree(kept, other):
             if (other.decimals or 0) > (kept.decimals or 0) and isinstance(other.value, Decimal):
                 kept = replace(other, source=kept.source)
+                concept = taxonomy.concept(kept.concept)
+                unit = unit_for(concept.type, kept.currency) if numeric else None
             sources.append(other.source)
             continue
         findings.append(error(
@@ -156,9 +179,6 @@ def _fact(group: list[Draft], context: Context, taxonomy: Taxonomy, source: str,
             file=source, line=other.source.line,
             ref="XBRL 2.1 4.10",
         ))
-    concept = taxonomy.concept(kept.concept)
-    unit = unit_for(concept.type, kept.currency) if concept.numeric else None
-    decimals = kept.decimals if concept.numeric else None
-    sources = sources if len(sources) == 1 else sorted(set(sources))
-    # (positional: a dataclass takes keywords at twice the cost)
-    return Fact(kept.concept, context, kept.value, unit, decimals, kept.lang, tuple(sources))
+    decimals = kept.decimals if numeric else None
+    unique_sources = sources if len(sources) == 1 else sorted(set(sources))
+    return Fact.made(kept.concept, context, kept.value, unit, decimals, kept.lang, tuple(unique_sources))
