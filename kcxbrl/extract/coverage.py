@@ -19,8 +19,10 @@ text, one line per number, the same for the same input.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from kcxbrl.conversion import Conversion
 from kcxbrl.xbrl.assemble import unit_for
@@ -86,7 +88,8 @@ class Coverage:
         )
 
     def report(self) -> str:
-        counts = ", ".join(f"{o} {self.count(o)}" for o in OUTCOMES)
+        tally = Counter(n.outcome for n in self.numbers)
+        counts = ", ".join(f"{o} {tally[o]}" for o in OUTCOMES)
         lines = [f"# {self.source}: {len(self.numbers)} numbers in tables; {counts}"]
         scales = {table: (line, text) for table, line, text in self.scales}
         for n in self.numbers:
@@ -102,8 +105,7 @@ class Coverage:
         return "\n".join(lines) + "\n"
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # one for every number of every cell: a tuple is made at a third of the cost
     text: str
     value: Decimal | None
     day: str | None  # ISO date of a printed date
@@ -138,11 +140,20 @@ def tokens(cell: str) -> tuple[_Token, ...]:
 # A fact's identity as plain values (a period's dates, not the Period), hashed without calling Python.
 
 
-def _key(draft: Draft, taxonomy: Taxonomy) -> tuple[object, ...]:
-    concept = taxonomy.concept(draft.concept)
-    unit = unit_for(concept.type, draft.currency) if concept.numeric else None
-    period, members = draft.period, tuple(sorted(draft.members)) if draft.members else ()
-    return (draft.concept, period.start, period.end, members, unit.id if unit else "", draft.lang)
+def _key(draft: Draft, taxonomy: Taxonomy, units: dict[tuple[str, str | None], str] | None = None) -> tuple[object, ...]:
+    """The identity of the fact a draft is part of; ``units`` keeps the unit id of each
+    (concept, currency) already asked for."""
+    unit = units.get((draft.concept, draft.currency)) if units is not None else None
+    if unit is None:
+        concept = taxonomy.concept(draft.concept)
+        made = unit_for(concept.type, draft.currency) if concept.numeric else None
+        unit = made.id if made else ""
+        if units is not None:
+            units[(draft.concept, draft.currency)] = unit
+    period, members = draft.period, draft.members
+    if members:
+        members = tuple(sorted(members))
+    return (draft.concept, period.start, period.end, members, unit, draft.lang)
 
 
 def _fact_key(fact: Fact) -> tuple[object, ...]:
@@ -156,7 +167,9 @@ class _Walk:
     def __init__(self, instance: Instance, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.facts = {_fact_key(f): f for f in instance.facts}
-        self.seen: dict[tuple[object, ...], int] = {}
+        self.units: dict[tuple[str, str | None], str] = {}  # (concept, currency) → unit id
+        # by the id() of a fact: what the report calls it, the first line printing it, the line it was first met
+        self.state: dict[int, list] = {}  # type: ignore[type-arg]
         self.prefix = taxonomy.prefix
         self.text_facts: dict[str, list[Fact]] = {}
         # facts of extension concepts (convert --extend), by the line they came from
@@ -187,18 +200,22 @@ class _Walk:
         return FACT, f"{fact.concept} context {fact.context.id}{unit} (extension concept)"
 
     def of_draft(self, draft: Draft, line: int) -> tuple[str, str]:
-        key = _key(draft, self.taxonomy)
-        fact = self.facts.get(key)
+        fact = self.facts.get(_key(draft, self.taxonomy, self.units))
         if fact is None:
             return UNEXPLAINED, f"{self.prefix}:{draft.concept} was mapped but is in no fact"
-        unit = f" unit {fact.unit.id}" if fact.unit else ""
-        what = f"{self.prefix}:{fact.concept} context {fact.context.id}{unit}"
-        first = min([s.line for s in fact.sources] + ([self.seen[key]] if key in self.seen else []))
-        repeated = key in self.seen or first < line  # printed twice on one line counts once
-        self.seen.setdefault(key, line)
-        if repeated:
-            return DUPLICATE, f"{what} (first printed at line {first})"
-        return FACT, what
+        state = self.state.get(id(fact))
+        if state is None:
+            unit = f" unit {fact.unit.id}" if fact.unit else ""
+            what = f"{self.prefix}:{fact.concept} context {fact.context.id}{unit}"
+            state = self.state[id(fact)] = [what, min(s.line for s in fact.sources), None]
+        what, first, seen = state
+        if seen is None:
+            state[2] = line
+            if first < line:
+                return DUPLICATE, f"{what} (first printed at line {first})"
+            return FACT, what
+        # printed twice on one line counts once
+        return DUPLICATE, f"{what} (first printed at line {min(first, seen)})"
 
 
 def _loose_match(token: _Token, cell: str, drafts: list[Draft], used: set[int]) -> Draft | None:
@@ -310,12 +327,27 @@ def _walk_table(
     out: list[CoveredNumber] = []
     for position, row in enumerate(table.rows):
         header = position < header_rows
-        here = [d for d in by_line.get(row.line, []) if d.source.table in (None, table.index)]
+        line = row.line
+        loose = by_line.get(line)
+        here = [d for d in loose if d.source.table in (None, table.index)] if loose else []
         for index, cell in enumerate(row.cells):
             for token in tokens(cell):
-                outcome, detail = _outcome(token, cell, index, row, header, cells, here, used, walk)
-                out.append(CoveredNumber(row.line, table.index, index, token.text, outcome, detail))
+                record = cells.get((line, index)) if not header and token.whole else None
+                if record is not None and record.draft is not None:  # most numbers: a fact's cell
+                    outcome, detail = walk.of_draft(record.draft, line)
+                else:
+                    outcome, detail = _outcome(token, cell, index, row, header, record, here, used, walk)
+                out.append(_covered(line, table.index, index, token.text, outcome, detail))
     return out
+
+
+def _covered(line: int, table: int, column: int, text: str, outcome: str, detail: str) -> CoveredNumber:
+    """``CoveredNumber(...)``, made at a third of the cost: a frozen dataclass sets its fields
+    one by one through ``object.__setattr__``; this fills them at once (one for every number)."""
+    number = object.__new__(CoveredNumber)
+    object.__setattr__(number, "__dict__", {
+        "line": line, "table": table, "column": column, "text": text, "outcome": outcome, "detail": detail})
+    return number
 
 
 def _outcome(
@@ -324,14 +356,13 @@ def _outcome(
     index: int,
     row: Row,
     header: bool,
-    cells: dict[tuple[int, int], CellResult],
+    record: CellResult | None,
     here: list[Draft],
     used: set[int],
     walk: _Walk,
 ) -> tuple[str, str]:
-    record = cells.get((row.line, index)) if not header and token.whole else None
-    if record is not None and record.draft is not None:
-        return walk.of_draft(record.draft, row.line)
+    """What became of a number that is no fact's cell (``record``: the mapping's record of
+    it, when it has one; one of a fact is decided by the caller)."""
     if record is not None:
         if record.outcome == SKIPPED:
             return SKIPPED, record.detail

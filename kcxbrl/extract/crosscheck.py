@@ -238,9 +238,18 @@ def _miss(
     )
 
 
-def _consistent(total: Fact, present: list[tuple[Fact, int]]) -> bool:
-    """Calculations 1.1: the total's interval meets the sum of the parts' intervals."""
-    return calc11.consistent(_interval(total), [(_interval(f), w) for f, w in present])
+def _consistent(total: Fact, present: list[tuple[Fact, int]], intervals: dict[int, calc11.Interval] | None = None) -> bool:
+    """Calculations 1.1: the total's interval meets the sum of the parts' intervals
+    (``intervals`` keeps each fact's, by id(): a fact is part of several summations)."""
+    if intervals is None:
+        intervals = {}
+    spans = []
+    for fact in (total, *(f for f, _ in present)):
+        span = intervals.get(id(fact))
+        if span is None:
+            span = intervals[id(fact)] = _interval(fact)
+        spans.append(span)
+    return calc11.consistent(spans[0], [(span, w) for span, (_, w) in zip(spans[1:], present)])
 
 
 def filing_calculations(
@@ -262,6 +271,7 @@ def filing_calculations(
     joins = _joins(rows, taxonomy, index)
     calcs: list[FilingCalculation] = []
     out: list[Finding] = []
+    intervals: dict[int, calc11.Interval] = {}
     for role in taxonomy.roles:
         for n, calc in enumerate(role.calculations):
             uri = role.uri + (f".{calc.network}" if calc.network else "")
@@ -280,7 +290,7 @@ def filing_calculations(
                 if not present:
                     continue
                 used.update(f.concept for f, _ in present)
-                if not _consistent(total, present):
+                if not _consistent(total, present, intervals):
                     misses.append(_miss(instance, total, present, context, unit, left_out))
             out += misses
             if used and not misses:
