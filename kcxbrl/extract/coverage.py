@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from kcxbrl.conversion import Conversion
 from kcxbrl.xbrl.assemble import unit_for
@@ -164,9 +164,12 @@ def _fact_key(fact: Fact) -> tuple[object, ...]:
 class _Walk:
     """Assigns outcomes while the tables are walked in printed order."""
 
-    def __init__(self, instance: Instance, taxonomy: Taxonomy) -> None:
+    def __init__(self, instance: Instance, taxonomy: Taxonomy,
+                 facts_of: Mapping[int, tuple[Draft, Fact]] | None = None) -> None:
         self.taxonomy = taxonomy
-        self.facts = {_fact_key(f): f for f in instance.facts}
+        self.instance = instance
+        self.facts_of = facts_of or {}  # as assembled: a draft's fact without working out its identity
+        self._facts: dict[tuple[object, ...], Fact] | None = None  # by identity, made when first needed
         self.units: dict[tuple[str, str | None], str] = {}  # (concept, currency) → unit id
         # by the id() of a fact: what the report calls it, the first line printing it, the line it was first met
         self.state: dict[int, list] = {}  # type: ignore[type-arg]
@@ -178,9 +181,17 @@ class _Walk:
             if ":" in fact.concept:
                 for source in fact.sources:
                     self.extension_facts.setdefault(source.line, []).append(fact)
-        for fact in instance.facts:
             if isinstance(fact.value, str) and fact.sources:
                 self.text_facts.setdefault(fact.value, []).append(fact)
+
+    def fact_of(self, draft: Draft) -> Fact | None:
+        """The instance's fact a draft is part of: as assembled, or the fact of its identity."""
+        assembled = self.facts_of.get(id(draft))
+        if assembled is not None and assembled[0] is draft:
+            return assembled[1]
+        if self._facts is None:
+            self._facts = {_fact_key(f): f for f in self.instance.facts}
+        return self._facts.get(_key(draft, self.taxonomy, self.units))
 
     def text_printed_before(self, text: str, line: int) -> str | None:
         """A text fact of this value printed above (a form repeating its stock code)."""
@@ -200,7 +211,7 @@ class _Walk:
         return FACT, f"{fact.concept} context {fact.context.id}{unit} (extension concept)"
 
     def of_draft(self, draft: Draft, line: int) -> tuple[str, str]:
-        fact = self.facts.get(_key(draft, self.taxonomy, self.units))
+        fact = self.fact_of(draft)
         if fact is None:
             return UNEXPLAINED, f"{self.prefix}:{draft.concept} was mapped but is in no fact"
         state = self.state.get(id(fact))
@@ -269,7 +280,7 @@ def cover(conversion: Conversion, taxonomy: Taxonomy) -> Coverage:
     from what the conversion read (its trace), without reading it again."""
     trace = conversion.trace
     assert trace is not None, "a conversion made by convert_document carries its trace"
-    walk = _Walk(conversion.instance, taxonomy)
+    walk = _Walk(conversion.instance, taxonomy, trace.facts_of)
     by_line: dict[int, list[Draft]] = {}
     for draft in trace.loose:
         by_line.setdefault(draft.source.line, []).append(draft)

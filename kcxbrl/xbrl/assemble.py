@@ -99,10 +99,31 @@ def assemble(
     source: str,
     schema_ref: str,
 ) -> tuple[Instance, list[Finding]]:
+    instance, findings, _ = assemble_traced(drafts, entity, taxonomy, source, schema_ref)
+    return instance, findings
+
+
+# draft's id() → (the draft, the fact it became part of)
+FactsOfDrafts = dict[int, tuple[Draft, Fact]]
+
+
+def assemble_traced(
+    drafts: list[Draft],
+    entity: Entity,
+    taxonomy: Taxonomy,
+    source: str,
+    schema_ref: str,
+) -> tuple[Instance, list[Finding], FactsOfDrafts]:
+    """:func:`assemble`, and the fact each draft became part of (for the coverage report)."""
     findings: list[Finding] = []
     contexts, groups, units = _grouped(drafts, entity, taxonomy)
-    facts = [_fact(group, contexts[key[1]], unit, numeric, taxonomy, source, findings)  # type: ignore[index]
-             for key, (group, unit, numeric) in groups.items()]
+    facts = []
+    facts_of: FactsOfDrafts = {}
+    for key, (group, unit, numeric) in groups.items():
+        fact = _fact(group, contexts[key[1]], unit, numeric, taxonomy, source, findings)  # type: ignore[index]
+        facts.append(fact)
+        for draft in group:
+            facts_of[id(draft)] = (draft, fact)
     ordered_contexts = sorted(contexts.values(), key=lambda c: (c.period.end, c.period.start or c.period.end, c.members, c.id))
     instance = Instance(
         source=source,
@@ -112,7 +133,7 @@ def assemble(
         units=tuple(sorted(units.values(), key=lambda u: u.id)),
         facts=tuple(facts),
     )
-    return instance, findings
+    return instance, findings, facts_of
 
 
 # The drafts of one fact in printed order, the unit of the first and whether its concept is numeric.

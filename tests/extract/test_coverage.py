@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from kcxbrl.cli import main
-from kcxbrl.pipeline import ConversionResult
-from kcxbrl.extract.coverage import CoveredNumber, _covered, tokens
+from kcxbrl.pipeline import ConversionResult, convert_document
+from kcxbrl.extract.coverage import CoveredNumber, _covered, cover, tokens
+from kcxbrl.text.read import read_filing
 
 from case_runs import sample_run
 from converted import sample
@@ -159,3 +161,10 @@ def test_a_covered_number_made_at_once_is_the_one_its_constructor_makes() -> Non
     fields = (12, 3, 2, "1,234", "fact", "kc:Revenues context FY2025 unit CNY")
     made, built = _covered(*fields), CoveredNumber(*fields)
     assert made == built and repr(made) == repr(built) and type(made) is CoveredNumber
+
+
+def test_the_report_is_the_same_when_drafts_are_matched_to_facts_by_identity() -> None:
+    conversion = convert_document(read_filing(sample("002")))
+    assert conversion.trace is not None and len(conversion.trace.facts_of) > 400
+    alone = replace(conversion, trace=replace(conversion.trace, facts_of={}))
+    assert cover(alone, conversion.taxonomy).report() == cover(conversion, conversion.taxonomy).report()
