@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from collections import Counter
 from decimal import Decimal
 from typing import NamedTuple
@@ -109,13 +110,22 @@ def fact_id(fact: Fact, contexts: dict[int, str] | None = None) -> str:
     return _Identities(contexts).fact_id(fact)
 
 
+# The ids of the instance asked for last: the instance and every export of one filing ask
+# for them in turn (a weak reference: a filing's instance is not kept alive by it).
+_last_ids: tuple[weakref.ref[Instance], tuple[str, ...]] | None = None
+
+
 def fact_ids(instance: Instance) -> tuple[str, ...]:
     """The ids of the instance's facts, in order; two facts with one id are a bug."""
+    global _last_ids
+    if _last_ids is not None and _last_ids[0]() is instance:
+        return _last_ids[1]
     identities = _Identities()  # facts share their contexts, units and concepts: each is written once
     ids = tuple(identities.fact_id(f) for f in instance.facts)
     if len(set(ids)) != len(ids):
         twice = sorted(fid for fid, count in Counter(ids).items() if count > 1)
         raise ValueError(f"facts share an identity: {twice[:5]}")
+    _last_ids = (weakref.ref(instance), ids)
     return ids
 
 
