@@ -175,8 +175,7 @@ class _Walk:
         self.state: dict[int, list] = {}  # type: ignore[type-arg]
         self.prefix = taxonomy.prefix
         self.text_facts: dict[str, list[Fact]] = {}
-        # facts of extension concepts (convert --extend), by the line they came from
-        self.extension_facts: dict[int, list[Fact]] = {}
+        self.extension_facts: dict[int, list[Fact]] = {}  # of extension concepts, by the line they came from
         for fact in instance.facts:
             if ":" in fact.concept:
                 for source in fact.sources:
@@ -353,8 +352,7 @@ def _walk_table(
 
 
 def _covered(line: int, table: int, column: int, text: str, outcome: str, detail: str) -> CoveredNumber:
-    """``CoveredNumber(...)``, made at a third of the cost: a frozen dataclass sets its fields
-    one by one through ``object.__setattr__``; this fills them at once (one for every number)."""
+    """``CoveredNumber(...)`` at a third of the cost (as :meth:`Fact.made`): one for every number."""
     number = object.__new__(CoveredNumber)
     object.__setattr__(number, "__dict__", {
         "line": line, "table": table, "column": column, "text": text, "outcome": outcome, "detail": detail})

@@ -19,7 +19,7 @@ from kcxbrl.exports.jsontext import dumps
         {"a": 1, "b": "R&D “net” \u2028 \"q\" \\ \n", "c": None, "d": True, "e": False, "f": -2.5},
         {"facts": {"f1": {"value": "12", "dimensions": {"concept": "kc:Revenues"}, "decimals": -3}}},
         {"list": [1, [], {}, [2, [3]], ("t", "u")], "empty": {}, "nested": {"x": {"y": {"z": []}}}},
-        {1: "int key", 2.5: "float key", None: "null key", True: "bool key"},
+        {1: "int key", 2.5: "float key", None: "null key", False: "bool key"},
         {"nan": float("nan"), "inf": float("-inf"), "big": 1e100, "small": 5e-324},
         [True, False, None, 0, -1, 10**30, "金山云"],
     ],
