@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import attrgetter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Mapping, NamedTuple
@@ -88,7 +89,7 @@ class Coverage:
         )
 
     def report(self) -> str:
-        tally = Counter(n.outcome for n in self.numbers)
+        tally = Counter(map(attrgetter("outcome"), self.numbers))
         counts = ", ".join(f"{o} {tally[o]}" for o in OUTCOMES)
         lines = [f"# {self.source}: {len(self.numbers)} numbers in tables; {counts}"]
         scales = {table: (line, text) for table, line, text in self.scales}
@@ -166,8 +167,7 @@ class _Walk:
 
     def __init__(self, instance: Instance, taxonomy: Taxonomy,
                  facts_of: Mapping[int, tuple[Draft, Fact]] | None = None) -> None:
-        self.taxonomy = taxonomy
-        self.instance = instance
+        self.taxonomy, self.instance = taxonomy, instance
         self.facts_of = facts_of or {}  # as assembled: a draft's fact without working out its identity
         self._facts: dict[tuple[object, ...], Fact] | None = None  # by identity, made when first needed
         self.units: dict[tuple[str, str | None], str] = {}  # (concept, currency) → unit id
@@ -184,10 +184,7 @@ class _Walk:
                 self.text_facts.setdefault(fact.value, []).append(fact)
 
     def fact_of(self, draft: Draft) -> Fact | None:
-        """The instance's fact a draft is part of: as assembled, or the fact of its identity."""
-        assembled = self.facts_of.get(id(draft))
-        if assembled is not None and assembled[0] is draft:
-            return assembled[1]
+        """The instance's fact of a draft the trace does not know: the fact of its identity."""
         if self._facts is None:
             self._facts = {_fact_key(f): f for f in self.instance.facts}
         return self._facts.get(_key(draft, self.taxonomy, self.units))
@@ -210,14 +207,17 @@ class _Walk:
         return FACT, f"{fact.concept} context {fact.context.id}{unit} (extension concept)"
 
     def of_draft(self, draft: Draft, line: int) -> tuple[str, str]:
-        fact = self.fact_of(draft)
+        assembled = self.facts_of.get(id(draft))  # as assembled, most often
+        fact = assembled[1] if assembled is not None and assembled[0] is draft else self.fact_of(draft)
         if fact is None:
             return UNEXPLAINED, f"{self.prefix}:{draft.concept} was mapped but is in no fact"
         state = self.state.get(id(fact))
         if state is None:
             unit = f" unit {fact.unit.id}" if fact.unit else ""
             what = f"{self.prefix}:{fact.concept} context {fact.context.id}{unit}"
-            state = self.state[id(fact)] = [what, min(s.line for s in fact.sources), None]
+            sources = fact.sources
+            first = sources[0].line if len(sources) == 1 else min(s.line for s in sources)
+            state = self.state[id(fact)] = [what, first, None]
         what, first, seen = state
         if seen is None:
             state[2] = line
@@ -296,7 +296,7 @@ def _not_from_text(source: str, cells: tuple[CellResult, ...]) -> tuple[str, ...
     """Each figure of a sentence that names a concept but became no fact, and why."""
     return tuple(
         f"{source}:{c.line} text '{c.text}': {SKIPPED} {c.detail}"
-        for c in sorted(cells, key=lambda c: c.line)
+        for c in sorted(cells, key=attrgetter("line"))
         if c.column == TEXT_COLUMN and c.outcome == SKIPPED
     )
 
