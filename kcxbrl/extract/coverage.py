@@ -49,7 +49,7 @@ _DATE = re.compile(
 _PARTIAL_DATE = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH_WORD}", re.I)
 # a number inside text: not glued to a letter on either side ("AA1", "RMB'000" stay out)
 _INNER = re.compile(r"(?<![\w.,'’])[-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w'’]|,\d)")
-_DIGITS = re.compile(r"\d")  # what a date and a number inside text both print
+_DIGITS, _YEAR_DIGITS = re.compile(r"\d"), re.compile(r"\d{4}")  # what numbers and dates print; dates print 4
 _ROW_NUMBER = re.compile(r"^\(?\d{1,2}\)\.?")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s")
@@ -126,7 +126,7 @@ def tokens(cell: str) -> tuple[_Token, ...]:
         return ()
     out: list[tuple[int, _Token]] = []
     taken: list[range] = []
-    for match in _DATE.finditer(text):
+    for match in _DATE.finditer(text) if _YEAR_DIGITS.search(text) else ():
         day = parse_date(match[0])
         out.append((match.start(), _Token(match[0], None, day.isoformat() if day else None, False)))
         taken.append(range(match.start(), match.end()))
