@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Unit, calendar_span
+from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Provenance, Unit, calendar_span
 from kcxbrl.xbrl.names import camel, unique
 from kcxbrl.xbrl.taxonomy import Taxonomy
 
@@ -201,5 +201,15 @@ def _fact(
             ref="XBRL 2.1 4.10",
         ))
     decimals = kept.decimals if numeric else None
-    unique_sources = sources if len(sources) == 1 else sorted(set(sources))
-    return Fact.made(kept.concept, context, kept.value, unit, decimals, kept.lang, tuple(unique_sources))
+    return Fact.made(kept.concept, context, kept.value, unit, decimals, kept.lang, _in_order(sources))
+
+
+def _in_order(sources: list[Provenance]) -> tuple[Provenance, ...]:
+    """``tuple(sorted(set(sources)))``, by the tuples of their fields (what a Provenance's
+    equality and order compare) without a Python call for every hash and comparison."""
+    if len(sources) == 1:
+        return (sources[0],)
+    unique: dict[tuple[object, ...], Provenance] = {}
+    for source in sources:
+        unique.setdefault((source.file, source.line, source.table, source.row, source.column), source)
+    return tuple(unique[key] for key in sorted(unique))  # type: ignore[type-var]

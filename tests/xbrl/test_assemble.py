@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from kcxbrl.findings import Level
 from kcxbrl.xbrl import ns
-from kcxbrl.xbrl.assemble import assemble, context_id, unit_for
+from kcxbrl.xbrl.assemble import _in_order, assemble, context_id, unit_for
 from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Member, Period, Provenance
 from kcxbrl.xbrl.names import camel, unique
 from kcxbrl.xbrl.taxonomy import default_taxonomy
@@ -77,3 +77,10 @@ def test_a_fact_made_at_once_is_the_fact_its_constructor_makes() -> None:
     made, built = Fact.made(*fields), Fact(*fields)
     assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
     assert type(made) is Fact and made.is_numeric
+
+
+def test_sources_in_order_are_those_sorted_once_each() -> None:
+    a, b, c = Provenance("f.txt", 9, 2, "Revenues", "2025"), Provenance("f.txt", 3), Provenance("e.txt", 40, 1)
+    sources = [a, b, a, c, Provenance("f.txt", 3)]
+    assert _in_order(sources) == tuple(sorted(set(sources))) == (c, b, a)
+    assert _in_order([a]) == (a,)
