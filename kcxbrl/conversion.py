@@ -6,13 +6,14 @@ it (the coverage report, the exports), so none of them imports another.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
 from kcxbrl.extract.cells import CellResult
 from kcxbrl.extract.mapping import TableResult
 from kcxbrl.extract.tables import PlacedTable
 from kcxbrl.findings import Finding, has_errors
-from kcxbrl.xbrl.model import Draft, Instance
+from kcxbrl.xbrl.model import Draft, Fact, Instance
 from kcxbrl.xbrl.taxonomy import Taxonomy
 
 
@@ -23,6 +24,8 @@ class Trace:
     loose: tuple[Draft, ...]  # cover and monthly-return drafts, placed by line
     consumed: frozenset[int]  # tables read as monthly-return forms
     tables: tuple[tuple[PlacedTable, TableResult | None], ...]  # None: no role, not mapped
+    # draft's id() → (the draft, the instance's fact it became part of), as assembled
+    facts_of: Mapping[int, tuple[Draft, Fact]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

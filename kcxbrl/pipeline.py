@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 from kcxbrl.conversion import Conversion, Trace
 from kcxbrl.extract.cells import CellResult
-from kcxbrl.xbrl.assemble import assemble
+from kcxbrl.xbrl.assemble import assemble_traced
 from kcxbrl.extract.cover import cover_facts
 from kcxbrl.extract.coverage import Coverage, cover
 from kcxbrl.extract.crosscheck import PrintedRow, cross_check, filing_calculations
@@ -192,7 +192,7 @@ def convert_document(
     # every filing gets its own schema: its calculations, and concepts of rows the base taxonomy lacks
     ext, taxonomy, rows = _extension(out, extend, base, source)
     lap("extension+calculations")
-    instance, assemble_findings = assemble(out.drafts, entity, taxonomy, source, ext.schema_file)
+    instance, assemble_findings, facts_of = assemble_traced(out.drafts, entity, taxonomy, source, ext.schema_file)
     instance = replace(instance, extra_namespaces=((EXT_PREFIX, ext.namespace),) if ext.concepts else ())
     out.findings += assemble_findings
     lap("assemble")
@@ -203,7 +203,7 @@ def convert_document(
     out.findings += calc_findings
     files = tuple(replace(ext, calculations=tuple(calculations)).files(base).items())
     lap("extension+calculations")
-    trace = Trace(loose, consumed, traced)
+    trace = Trace(loose, consumed, traced, facts_of)
     return Conversion(source, instance, tuple(out.findings), tuple(out.cells), taxonomy, files, trace)
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from datetime import timedelta
 from decimal import Decimal
 from typing import Sequence
 
+from kcxbrl.exports import jsontext
 from kcxbrl.xbrl.jinja import xml_decimal
 from kcxbrl.xbrl.model import Fact, Instance, Period, Unit
 from kcxbrl.exports.records import FactRecord, sort_key
@@ -98,7 +98,7 @@ def to_xbrl_json(instance: Instance, taxonomy: Taxonomy) -> str:
         },
         "facts": facts,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(document) + "\n"
 
 
 # The CSV: fixed columns, then one column per dimension axis (its QName), sorted.
@@ -220,7 +220,7 @@ def to_xbrl_csv(records: Sequence[FactRecord], instance: Instance, taxonomy: Tax
             ";".join(f"{s.file}:{s.line}" for s in record.sources),
         ))
     return {
-        XBRL_CSV_METADATA: json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
+        XBRL_CSV_METADATA: jsontext.dumps(metadata) + "\n",
         XBRL_CSV_TABLE: out.getvalue(),
     }
 

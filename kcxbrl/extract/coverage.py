@@ -19,8 +19,11 @@ text, one line per number, the same for the same input.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from operator import attrgetter
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Mapping, NamedTuple
 
 from kcxbrl.conversion import Conversion
 from kcxbrl.xbrl.assemble import unit_for
@@ -46,7 +49,7 @@ _DATE = re.compile(
 _PARTIAL_DATE = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH_WORD}", re.I)
 # a number inside text: not glued to a letter on either side ("AA1", "RMB'000" stay out)
 _INNER = re.compile(r"(?<![\w.,'’])[-−–]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w'’]|,\d)")
-_DIGITS = re.compile(r"\d")  # what a date and a number inside text both print
+_DIGITS, _YEAR_DIGITS = re.compile(r"\d"), re.compile(r"\d{4}")  # what numbers and dates print; dates print 4
 _ROW_NUMBER = re.compile(r"^\(?\d{1,2}\)\.?")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s")
@@ -86,7 +89,8 @@ class Coverage:
         )
 
     def report(self) -> str:
-        counts = ", ".join(f"{o} {self.count(o)}" for o in OUTCOMES)
+        tally = Counter(map(attrgetter("outcome"), self.numbers))
+        counts = ", ".join(f"{o} {tally[o]}" for o in OUTCOMES)
         lines = [f"# {self.source}: {len(self.numbers)} numbers in tables; {counts}"]
         scales = {table: (line, text) for table, line, text in self.scales}
         for n in self.numbers:
@@ -102,8 +106,7 @@ class Coverage:
         return "\n".join(lines) + "\n"
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # one for every number of every cell: a tuple is made at a third of the cost
     text: str
     value: Decimal | None
     day: str | None  # ISO date of a printed date
@@ -123,7 +126,7 @@ def tokens(cell: str) -> tuple[_Token, ...]:
         return ()
     out: list[tuple[int, _Token]] = []
     taken: list[range] = []
-    for match in _DATE.finditer(text):
+    for match in _DATE.finditer(text) if _YEAR_DIGITS.search(text) else ():
         day = parse_date(match[0])
         out.append((match.start(), _Token(match[0], None, day.isoformat() if day else None, False)))
         taken.append(range(match.start(), match.end()))
@@ -138,11 +141,20 @@ def tokens(cell: str) -> tuple[_Token, ...]:
 # A fact's identity as plain values (a period's dates, not the Period), hashed without calling Python.
 
 
-def _key(draft: Draft, taxonomy: Taxonomy) -> tuple[object, ...]:
-    concept = taxonomy.concept(draft.concept)
-    unit = unit_for(concept.type, draft.currency) if concept.numeric else None
-    period, members = draft.period, tuple(sorted(draft.members)) if draft.members else ()
-    return (draft.concept, period.start, period.end, members, unit.id if unit else "", draft.lang)
+def _key(draft: Draft, taxonomy: Taxonomy, units: dict[tuple[str, str | None], str] | None = None) -> tuple[object, ...]:
+    """The identity of the fact a draft is part of; ``units`` keeps the unit id of each
+    (concept, currency) already asked for."""
+    unit = units.get((draft.concept, draft.currency)) if units is not None else None
+    if unit is None:
+        concept = taxonomy.concept(draft.concept)
+        made = unit_for(concept.type, draft.currency) if concept.numeric else None
+        unit = made.id if made else ""
+        if units is not None:
+            units[(draft.concept, draft.currency)] = unit
+    period, members = draft.period, draft.members
+    if members:
+        members = tuple(sorted(members))
+    return (draft.concept, period.start, period.end, members, unit, draft.lang)
 
 
 def _fact_key(fact: Fact) -> tuple[object, ...]:
@@ -153,21 +165,29 @@ def _fact_key(fact: Fact) -> tuple[object, ...]:
 class _Walk:
     """Assigns outcomes while the tables are walked in printed order."""
 
-    def __init__(self, instance: Instance, taxonomy: Taxonomy) -> None:
-        self.taxonomy = taxonomy
-        self.facts = {_fact_key(f): f for f in instance.facts}
-        self.seen: dict[tuple[object, ...], int] = {}
+    def __init__(self, instance: Instance, taxonomy: Taxonomy,
+                 facts_of: Mapping[int, tuple[Draft, Fact]] | None = None) -> None:
+        self.taxonomy, self.instance = taxonomy, instance
+        self.facts_of = facts_of or {}  # as assembled: a draft's fact without working out its identity
+        self._facts: dict[tuple[object, ...], Fact] | None = None  # by identity, made when first needed
+        self.units: dict[tuple[str, str | None], str] = {}  # (concept, currency) → unit id
+        # by the id() of a fact: what the report calls it, the first line printing it, the line it was first met
+        self.state: dict[int, list] = {}  # type: ignore[type-arg]
         self.prefix = taxonomy.prefix
         self.text_facts: dict[str, list[Fact]] = {}
-        # facts of extension concepts (convert --extend), by the line they came from
-        self.extension_facts: dict[int, list[Fact]] = {}
+        self.extension_facts: dict[int, list[Fact]] = {}  # of extension concepts, by the line they came from
         for fact in instance.facts:
             if ":" in fact.concept:
                 for source in fact.sources:
                     self.extension_facts.setdefault(source.line, []).append(fact)
-        for fact in instance.facts:
             if isinstance(fact.value, str) and fact.sources:
                 self.text_facts.setdefault(fact.value, []).append(fact)
+
+    def fact_of(self, draft: Draft) -> Fact | None:
+        """The instance's fact of a draft the trace does not know: the fact of its identity."""
+        if self._facts is None:
+            self._facts = {_fact_key(f): f for f in self.instance.facts}
+        return self._facts.get(_key(draft, self.taxonomy, self.units))
 
     def text_printed_before(self, text: str, line: int) -> str | None:
         """A text fact of this value printed above (a form repeating its stock code)."""
@@ -187,18 +207,25 @@ class _Walk:
         return FACT, f"{fact.concept} context {fact.context.id}{unit} (extension concept)"
 
     def of_draft(self, draft: Draft, line: int) -> tuple[str, str]:
-        key = _key(draft, self.taxonomy)
-        fact = self.facts.get(key)
+        assembled = self.facts_of.get(id(draft))  # as assembled, most often
+        fact = assembled[1] if assembled is not None and assembled[0] is draft else self.fact_of(draft)
         if fact is None:
             return UNEXPLAINED, f"{self.prefix}:{draft.concept} was mapped but is in no fact"
-        unit = f" unit {fact.unit.id}" if fact.unit else ""
-        what = f"{self.prefix}:{fact.concept} context {fact.context.id}{unit}"
-        first = min([s.line for s in fact.sources] + ([self.seen[key]] if key in self.seen else []))
-        repeated = key in self.seen or first < line  # printed twice on one line counts once
-        self.seen.setdefault(key, line)
-        if repeated:
-            return DUPLICATE, f"{what} (first printed at line {first})"
-        return FACT, what
+        state = self.state.get(id(fact))
+        if state is None:
+            unit = f" unit {fact.unit.id}" if fact.unit else ""
+            what = f"{self.prefix}:{fact.concept} context {fact.context.id}{unit}"
+            sources = fact.sources
+            first = sources[0].line if len(sources) == 1 else min(s.line for s in sources)
+            state = self.state[id(fact)] = [what, first, None]
+        what, first, seen = state
+        if seen is None:
+            state[2] = line
+            if first < line:
+                return DUPLICATE, f"{what} (first printed at line {first})"
+            return FACT, what
+        # printed twice on one line counts once
+        return DUPLICATE, f"{what} (first printed at line {min(first, seen)})"
 
 
 def _loose_match(token: _Token, cell: str, drafts: list[Draft], used: set[int]) -> Draft | None:
@@ -252,7 +279,7 @@ def cover(conversion: Conversion, taxonomy: Taxonomy) -> Coverage:
     from what the conversion read (its trace), without reading it again."""
     trace = conversion.trace
     assert trace is not None, "a conversion made by convert_document carries its trace"
-    walk = _Walk(conversion.instance, taxonomy)
+    walk = _Walk(conversion.instance, taxonomy, trace.facts_of)
     by_line: dict[int, list[Draft]] = {}
     for draft in trace.loose:
         by_line.setdefault(draft.source.line, []).append(draft)
@@ -269,7 +296,7 @@ def _not_from_text(source: str, cells: tuple[CellResult, ...]) -> tuple[str, ...
     """Each figure of a sentence that names a concept but became no fact, and why."""
     return tuple(
         f"{source}:{c.line} text '{c.text}': {SKIPPED} {c.detail}"
-        for c in sorted(cells, key=lambda c: c.line)
+        for c in sorted(cells, key=attrgetter("line"))
         if c.column == TEXT_COLUMN and c.outcome == SKIPPED
     )
 
@@ -310,12 +337,26 @@ def _walk_table(
     out: list[CoveredNumber] = []
     for position, row in enumerate(table.rows):
         header = position < header_rows
-        here = [d for d in by_line.get(row.line, []) if d.source.table in (None, table.index)]
+        line = row.line
+        loose = by_line.get(line)
+        here = [d for d in loose if d.source.table in (None, table.index)] if loose else []
         for index, cell in enumerate(row.cells):
             for token in tokens(cell):
-                outcome, detail = _outcome(token, cell, index, row, header, cells, here, used, walk)
-                out.append(CoveredNumber(row.line, table.index, index, token.text, outcome, detail))
+                record = cells.get((line, index)) if not header and token.whole else None
+                if record is not None and record.draft is not None:  # most numbers: a fact's cell
+                    outcome, detail = walk.of_draft(record.draft, line)
+                else:
+                    outcome, detail = _outcome(token, cell, index, row, header, record, here, used, walk)
+                out.append(_covered(line, table.index, index, token.text, outcome, detail))
     return out
+
+
+def _covered(line: int, table: int, column: int, text: str, outcome: str, detail: str) -> CoveredNumber:
+    """``CoveredNumber(...)`` at a third of the cost (as :meth:`Fact.made`): one for every number."""
+    number = object.__new__(CoveredNumber)
+    object.__setattr__(number, "__dict__", {
+        "line": line, "table": table, "column": column, "text": text, "outcome": outcome, "detail": detail})
+    return number
 
 
 def _outcome(
@@ -324,14 +365,13 @@ def _outcome(
     index: int,
     row: Row,
     header: bool,
-    cells: dict[tuple[int, int], CellResult],
+    record: CellResult | None,
     here: list[Draft],
     used: set[int],
     walk: _Walk,
 ) -> tuple[str, str]:
-    record = cells.get((row.line, index)) if not header and token.whole else None
-    if record is not None and record.draft is not None:
-        return walk.of_draft(record.draft, row.line)
+    """What became of a number that is no fact's cell (``record``: the mapping's record of
+    it, when it has one; one of a fact is decided by the caller)."""
     if record is not None:
         if record.outcome == SKIPPED:
             return SKIPPED, record.detail

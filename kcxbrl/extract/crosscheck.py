@@ -66,11 +66,16 @@ def check_translation(instance: Instance) -> list[Finding]:
         return []  # no stated rate, or several: nothing to check against
     rate = next(iter(rates.values()))
     money = currencies()
-    reported = {(f.concept, f.context.id): f for f in instance.facts if f.unit and f.unit.id == money.reporting}
+    reported: dict[tuple[str, str], Fact] = {}
+    translated: list[Fact] = []
+    for f in instance.facts:
+        unit = f.unit.id if f.unit else None
+        if unit == money.reporting:
+            reported[(f.concept, f.context.id)] = f
+        if unit == money.convenience and isinstance(f.value, Decimal):
+            translated.append(f)
     out = []
-    for fact in instance.facts:
-        if not (fact.unit and fact.unit.id == money.convenience and isinstance(fact.value, Decimal)):
-            continue
+    for fact in translated:
         base = reported.get((fact.concept, fact.context.id))
         if base is None or not isinstance(base.value, Decimal):
             continue
@@ -233,9 +238,18 @@ def _miss(
     )
 
 
-def _consistent(total: Fact, present: list[tuple[Fact, int]]) -> bool:
-    """Calculations 1.1: the total's interval meets the sum of the parts' intervals."""
-    return calc11.consistent(_interval(total), [(_interval(f), w) for f, w in present])
+def _consistent(total: Fact, present: list[tuple[Fact, int]], intervals: dict[int, calc11.Interval] | None = None) -> bool:
+    """Calculations 1.1: the total's interval meets the sum of the parts' intervals
+    (``intervals`` keeps each fact's, by id(): a fact is part of several summations)."""
+    if intervals is None:
+        intervals = {}
+    spans = []
+    for fact in (total, *(f for f, _ in present)):
+        span = intervals.get(id(fact))
+        if span is None:
+            span = intervals[id(fact)] = _interval(fact)
+        spans.append(span)
+    return calc11.consistent(spans[0], [(span, w) for span, (_, w) in zip(spans[1:], present)])
 
 
 def filing_calculations(
@@ -257,6 +271,7 @@ def filing_calculations(
     joins = _joins(rows, taxonomy, index)
     calcs: list[FilingCalculation] = []
     out: list[Finding] = []
+    intervals: dict[int, calc11.Interval] = {}
     for role in taxonomy.roles:
         for n, calc in enumerate(role.calculations):
             uri = role.uri + (f".{calc.network}" if calc.network else "")
@@ -275,7 +290,7 @@ def filing_calculations(
                 if not present:
                     continue
                 used.update(f.concept for f, _ in present)
-                if not _consistent(total, present):
+                if not _consistent(total, present, intervals):
                     misses.append(_miss(instance, total, present, context, unit, left_out))
             out += misses
             if used and not misses:

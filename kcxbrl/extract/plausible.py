@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from kcxbrl.extract.cover import cover_month
 from kcxbrl.findings import Finding, warning
@@ -77,8 +79,11 @@ def _periods(document: Document, instance: Instance) -> list[Finding]:
 
 
 def _first_fact_by_period(facts: Iterable[Fact]) -> dict[Period, Fact]:
-    first: dict[Period, Fact] = {}
+    by_context: dict[int, Fact] = {}  # facts share few contexts: a period is hashed once for each
     for fact in facts:
+        by_context.setdefault(id(fact.context), fact)
+    first: dict[Period, Fact] = {}
+    for fact in by_context.values():
         first.setdefault(fact.context.period, fact)
     return first
 
@@ -95,40 +100,131 @@ def _where(fact: Fact, path: str) -> dict[str, object]:
 
 def _currencies(document: Document, instance: Instance, placed: Sequence[PlacedTable]) -> list[Finding]:
     """A currency of facts that only one place in the filing states."""
-    used = {m.split(":", 1)[1] for f in instance.facts if f.unit is not None for m in f.unit.numerator
-            if m.startswith("iso4217:")}
+    units = {id(f.unit): f.unit for f in instance.facts if f.unit is not None}  # few, shared by the facts
+    used = {m.split(":", 1)[1] for unit in units.values() for m in unit.numerator if m.startswith("iso4217:")}
     if len(used) < 2:
         return []  # a filing in one currency has no twin to be mistaken for
-    stating: dict[str, list[int]] = {code: [] for code in used}
-    for number, text in _texts(document):
-        for pattern, code in currencies().words():
-            if code in stating and pattern.search(text):
-                stating[code].append(number)
     owner, captions = _place_of_lines(placed)
+    stating = Stating(*_texts(document))
     found = []
     for code in sorted(used):
-        lines = stating[code]
-        places = {owner.get(n, -n) for n in lines}
-        others = {owner.get(n, -n) for other in used - {code} for n in stating[other]}
         # one table, and only its caption or header says so, while the filing's other currencies
         # are stated elsewhere: a relabelled twin, not a row's own currency or a two-currency table
-        if len(places) == 1 and min(places) > 0 and all(n in captions for n in lines) and others - places:
+        table, first = _caption_only(stating.lines(code), owner, captions)
+        if table is None or table <= 0:
+            continue
+        if any(owner.get(n, -n) != table for other in sorted(used - {code}) for n in stating.lines(other)):
             found.append(warning(
                 CURRENCY_ONCE,
                 f"{code} is stated by the caption of one table only and nowhere else in the filing, beside "
                 f"{', '.join(sorted(used - {code}))}; check the table's currency caption",
-                file=document.path, line=lines[0]))
+                file=document.path, line=first))
     return found
 
 
-def _texts(document: Document) -> Iterable[tuple[int, str]]:
-    """Every line's text as read (markup taken off), with its line number."""
+def _caption_only(lines: Iterator[int], owner: dict[int, int], captions: set[int]) -> tuple[int | None, int]:
+    """The place (table index; minus the line outside tables) of every line, when they share
+    one and are all captions or header rows; and the first line.  Stops at the first that is not."""
+    first = next(lines, None)
+    if first is None or first not in captions:
+        return None, 0
+    place = owner.get(first, -first)
+    for n in lines:
+        if n not in captions or owner.get(n, -n) != place:
+            return None, first
+    return place, first
+
+
+# The characters outside ASCII that match an ASCII letter when case is ignored (re.IGNORECASE).
+_FOLDS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+_PIECES = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9\s]")
+_SEPARATOR = "\x00"  # between the lines' texts: in no currency's form
+
+
+def folded(text: str) -> bytes:
+    """The text as UTF-8 with ASCII letters lower-cased and the letters of _FOLDS made
+    ASCII first: a word of ASCII letters and signs printed in any case (as re.IGNORECASE
+    reads it) is in it lower-cased, and a byte of any other character matches none of them."""
+    if not text.isascii():
+        for odd, plain in _FOLDS:
+            if odd in text:
+                text = text.replace(odd, plain)
+    return text.encode("utf-8", "surrogatepass").lower()
+
+
+@lru_cache(maxsize=1)
+def _hints() -> dict[str, tuple[tuple[bytes, ...], ...]]:
+    """Code → for each of its marks and names, the pieces a line's folded text holds
+    where it prints that form, longest first: its runs of letters and digits and its
+    signs, which a currency's pattern keeps as written in any case, only the spacing
+    free.  A currency with a form outside ASCII (whose case rules differ) has none:
+    every line is searched for it."""
+    out: dict[str, tuple[tuple[bytes, ...], ...]] = {}
+    for currency in currencies().currencies:
+        forms = (*currency.marks, *currency.names)
+        if all(form.isascii() and form.strip() for form in forms):
+            out[currency.code] = tuple(
+                tuple(sorted({p.lower().encode() for p in _PIECES.findall(form)}, key=lambda p: (-len(p), p)))
+                for form in forms)
+    return out
+
+
+class Stating:
+    """The lines that state each currency (its pattern finds them), found as they
+    are asked for.  Only a line holding the pieces of one of its forms is searched,
+    and such lines are found by scanning the joined text for each form's longest
+    piece: most lines are never looked at one by one."""
+
+    def __init__(self, numbers: list[int], texts: list[str]) -> None:
+        self.numbers, self.texts = numbers, texts
+        separator = _SEPARATOR.encode()
+        self.joined = folded(_SEPARATOR.join(texts))  # folding keeps the separator and makes none
+        self.lowered = self.joined.split(separator)
+        if len(self.lowered) != len(texts):  # a line's text holds the separator itself
+            self.lowered = [folded(text) for text in texts]
+            self.joined = separator.join(self.lowered)
+        self.starts = [0, *accumulate(len(text) + 1 for text in self.lowered)]
+
+    def lines(self, code: str) -> Iterator[int]:
+        """The numbers of the lines whose text a pattern of ``code`` matches, in order."""
+        patterns = [p for p, c in currencies().words() if c == code]
+        forms = _hints().get(code)
+        candidates = range(len(self.texts)) if forms is None else self._holding({form[0] for form in forms})
+        for index in candidates:
+            lowered = self.lowered[index]
+            if forms is not None and not any(all(p in lowered for p in form) for form in forms):
+                continue
+            if any(p.search(self.texts[index]) for p in patterns):
+                yield self.numbers[index]
+
+    def _holding(self, pieces: set[bytes]) -> Iterator[int]:
+        """The indexes of the lines holding any of the pieces, in order."""
+        joined, starts = self.joined, self.starts
+        at = {piece: joined.find(piece) for piece in pieces}
+        while True:
+            found = [position for position in at.values() if position >= 0]
+            if not found:
+                return
+            index = bisect_right(starts, min(found)) - 1
+            yield index
+            end = starts[index + 1]  # on to the next line
+            at = {piece: joined.find(piece, end) if 0 <= position < end else position
+                  for piece, position in at.items()}
+
+
+def _texts(document: Document) -> tuple[list[int], list[str]]:
+    """Every line's text as read (markup taken off), and the line numbers."""
+    numbers: list[int] = []
+    texts: list[str] = []
     for block in document.blocks:
         if isinstance(block, Table):
             for row in block.rows:
-                yield row.line, " ".join(row.cells)
+                numbers.append(row.line)
+                texts.append(" ".join(row.cells))
         elif isinstance(block, TextLine):
-            yield block.line, block.text
+            numbers.append(block.line)
+            texts.append(block.text)
+    return numbers, texts
 
 
 def _place_of_lines(placed: Sequence[PlacedTable]) -> tuple[dict[int, int], set[int]]:

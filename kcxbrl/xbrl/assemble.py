@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from kcxbrl.findings import Finding, error
-from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Unit, calendar_span
+from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Instance, Member, Period, Provenance, Unit, calendar_span
 from kcxbrl.xbrl.names import camel, unique
 from kcxbrl.xbrl.taxonomy import Taxonomy
 
@@ -99,10 +99,31 @@ def assemble(
     source: str,
     schema_ref: str,
 ) -> tuple[Instance, list[Finding]]:
+    instance, findings, _ = assemble_traced(drafts, entity, taxonomy, source, schema_ref)
+    return instance, findings
+
+
+# draft's id() → (the draft, the fact it became part of)
+FactsOfDrafts = dict[int, tuple[Draft, Fact]]
+
+
+def assemble_traced(
+    drafts: list[Draft],
+    entity: Entity,
+    taxonomy: Taxonomy,
+    source: str,
+    schema_ref: str,
+) -> tuple[Instance, list[Finding], FactsOfDrafts]:
+    """:func:`assemble`, and the fact each draft became part of (for the coverage report)."""
     findings: list[Finding] = []
     contexts, groups, units = _grouped(drafts, entity, taxonomy)
-    facts = [_fact(group, contexts[key[1]], taxonomy, source, findings)  # type: ignore[index]
-             for key, group in groups.items()]
+    facts = []
+    facts_of: FactsOfDrafts = {}
+    for key, (group, unit, numeric) in groups.items():
+        fact = _fact(group, contexts[key[1]], unit, numeric, taxonomy, source, findings)  # type: ignore[index]
+        facts.append(fact)
+        for draft in group:
+            facts_of[id(draft)] = (draft, fact)
     ordered_contexts = sorted(contexts.values(), key=lambda c: (c.period.end, c.period.start or c.period.end, c.members, c.id))
     instance = Instance(
         source=source,
@@ -112,41 +133,64 @@ def assemble(
         units=tuple(sorted(units.values(), key=lambda u: u.id)),
         facts=tuple(facts),
     )
-    return instance, findings
+    return instance, findings, facts_of
+
+
+# The drafts of one fact in printed order, the unit of the first and whether its concept is numeric.
+_Group = tuple[list[Draft], "Unit | None", bool]
 
 
 def _grouped(
     drafts: list[Draft], entity: Entity, taxonomy: Taxonomy
-) -> tuple[dict[_ContextKey, Context], dict[tuple[object, ...], list[Draft]], dict[str, Unit]]:
-    """The contexts of the drafts, the drafts of each fact in printed order, and the units."""
+) -> tuple[dict[_ContextKey, Context], dict[tuple[object, ...], _Group], dict[str, Unit]]:
+    """The contexts of the drafts, the drafts of each fact, and the units."""
     contexts: dict[_ContextKey, Context] = {}
     used_ids: set[str] = set()
-    groups: dict[tuple[object, ...], list[Draft]] = {}
+    groups: dict[tuple[object, ...], _Group] = {}
     units: dict[str, Unit] = {}
+    kinds: dict[tuple[str, str | None], tuple[Unit | None, bool]] = {}  # (concept, currency) → (unit, numeric)
     for draft in drafts:
-        concept = taxonomy.concept(draft.concept)
-        members = tuple(sorted(draft.members)) if draft.members else ()
-        period = draft.period
+        kind = kinds.get((draft.concept, draft.currency))
+        if kind is None:  # drafts share few concepts and currencies
+            concept = taxonomy.concept(draft.concept)
+            unit = unit_for(concept.type, draft.currency) if concept.numeric else None
+            kind = kinds[(draft.concept, draft.currency)] = (unit, concept.numeric)
+            if unit is not None:
+                units[unit.id] = unit
+        period, members = draft.period, draft.members
+        if members:
+            members = tuple(sorted(members))
         key_ctx = (period.start, period.end, members)
         if key_ctx not in contexts:
             cid = unique(context_id(period, members), used_ids, separator="_")
             contexts[key_ctx] = Context(cid, entity, period, members)
-        unit = unit_for(concept.type, draft.currency) if concept.numeric else None
-        if unit is not None:
-            units[unit.id] = unit
+        unit = kind[0]
         key = (draft.concept, key_ctx, unit.id if unit else "", draft.lang)
-        groups.setdefault(key, []).append(draft)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = ([draft], unit, kind[1])
+        else:
+            group[0].append(draft)
     return contexts, groups, units
 
 
-def _fact(group: list[Draft], context: Context, taxonomy: Taxonomy, source: str, findings: list[Finding]) -> Fact:
-    """One fact of the drafts printing it: the first value, more precise if a later one agrees."""
+def _fact(
+    group: list[Draft], context: Context, unit: Unit | None, numeric: bool, taxonomy: Taxonomy, source: str,
+    findings: list[Finding],
+) -> Fact:
+    """One fact of the drafts printing it: the first value, more precise if a later one agrees
+    (``unit`` and ``numeric``: the first's unit, whether the concept is numeric)."""
     kept = group[0]
+    if len(group) == 1:  # most facts are printed once
+        return Fact.made(kept.concept, context, kept.value, unit, kept.decimals if numeric else None, kept.lang,
+                         (kept.source,))
     sources = [kept.source]
     for other in group[1:]:
         if _agree(kept, other):
             if (other.decimals or 0) > (kept.decimals or 0) and isinstance(other.value, Decimal):
                 kept = replace(other, source=kept.source)
+                concept = taxonomy.concept(kept.concept)
+                unit = unit_for(concept.type, kept.currency) if numeric else None
             sources.append(other.source)
             continue
         findings.append(error(
@@ -156,9 +200,16 @@ def _fact(group: list[Draft], context: Context, taxonomy: Taxonomy, source: str,
             file=source, line=other.source.line,
             ref="XBRL 2.1 4.10",
         ))
-    concept = taxonomy.concept(kept.concept)
-    unit = unit_for(concept.type, kept.currency) if concept.numeric else None
-    decimals = kept.decimals if concept.numeric else None
-    sources = sources if len(sources) == 1 else sorted(set(sources))
-    # (positional: a dataclass takes keywords at twice the cost)
-    return Fact(kept.concept, context, kept.value, unit, decimals, kept.lang, tuple(sources))
+    decimals = kept.decimals if numeric else None
+    return Fact.made(kept.concept, context, kept.value, unit, decimals, kept.lang, _in_order(sources))
+
+
+def _in_order(sources: list[Provenance]) -> tuple[Provenance, ...]:
+    """``tuple(sorted(set(sources)))``, by the tuples of their fields (what a Provenance's
+    equality and order compare) without a Python call for every hash and comparison."""
+    if len(sources) == 1:
+        return (sources[0],)
+    unique: dict[tuple[object, ...], Provenance] = {}
+    for source in sources:
+        unique.setdefault((source.file, source.line, source.table, source.row, source.column), source)
+    return tuple(unique[key] for key in sorted(unique))  # type: ignore[type-var]

@@ -75,10 +75,13 @@ def agreed_range(values: Iterable[tuple[Decimal, int | None]]) -> Interval | Non
 
 def weighted_sum(parts: Iterable[tuple[Interval, Decimal | int]]) -> Interval:
     """The range of ``sum(weight x part)``."""
-    total = ZERO
-    for span, weight in parts:
-        total = total + span.scaled(Decimal(weight))
-    return total
+    low, high = ZERO.low, ZERO.high
+    for span, weight in parts:  # total + span.scaled(weight), without an interval made for each
+        w = Decimal(weight)
+        a, b = WIDE.multiply(span.low, w), WIDE.multiply(span.high, w)
+        low = WIDE.add(low, b if b < a else a)  # min(a, b), max(a, b): the first of equals
+        high = WIDE.add(high, b if b > a else a)
+    return Interval(low, high)
 
 
 def consistent(total: Interval, parts: Iterable[tuple[Interval, Decimal | int]]) -> bool:

@@ -195,23 +195,25 @@ class Extension:
         return links
 
     def _calculation(self, taxonomy: Taxonomy) -> list[dict[str, object]]:
+        """Each link role's locators (href, label) and arcs (from, to, order, weight), as
+        ext-calculation.xml.j2 unpacks them."""
         ids = role_ids(taxonomy)
         by_role: dict[str, list[FilingCalculation]] = {}
         for calc in self.calculations:
             by_role.setdefault(calc.link_role, []).append(calc)
         links = []
         for uri, calcs in by_role.items():
-            locs: list[dict[str, str]] = []
+            locs: dict[str, tuple[str, str]] = {}  # by name, in the order first met
             for calc in calcs:
                 for name in (calc.total, *(p for p, _ in calc.parts)):
-                    if all(loc["name"] != name for loc in locs):
-                        locs.append(_loc(name, self.schema_file, taxonomy))
+                    if name not in locs:
+                        locs[name] = _loc(name, self.schema_file, taxonomy)
             arcs = [
-                {"total": _loc_label(calc.total), "part": _loc_label(part), "order": order, "weight": f"{weight}.0"}
+                (_loc_label(calc.total), _loc_label(part), order, f"{weight}.0")
                 for calc in calcs
                 for order, (part, weight) in enumerate(calc.parts, 1)
             ]
-            links.append({"uri": uri, "role_id": ids[uri], "locs": locs, "arcs": arcs})
+            links.append({"uri": uri, "role_id": ids[uri], "locs": list(locs.values()), "arcs": arcs})
         return links
 
 
@@ -226,12 +228,13 @@ def _loc_label(name: str) -> str:
     return "loc_" + name.replace(":", "_") if ":" in name else f"loc_base_{name}"
 
 
-def _loc(name: str, schema_file: str, taxonomy: Taxonomy) -> dict[str, str]:
+def _loc(name: str, schema_file: str, taxonomy: Taxonomy) -> tuple[str, str]:
+    """A concept's locator: its href and label."""
     if name.startswith(PREFIX + ":"):
         href = f"{schema_file}#{PREFIX}_{name.split(':', 1)[1]}"
     else:
         href = f"{taxonomy.schema_file}#{taxonomy.prefix}_{name}"
-    return {"name": name, "label": _loc_label(name), "href": href}
+    return href, _loc_label(name)
 
 
 # --------------------------------------------------------------------------

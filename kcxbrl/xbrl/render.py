@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from collections import Counter
 from decimal import Decimal
 from typing import NamedTuple
@@ -18,20 +19,11 @@ from kcxbrl.xbrl.model import Context, Fact, Instance
 from kcxbrl.xbrl.taxonomy import Taxonomy
 
 
-# The views the templates read are named tuples: an attribute Jinja finds at once
-# (a dict's key costs it a failed attribute lookup first).
-
-
-class _FactView(NamedTuple):
-    """One fact as instance.xbrl.j2 unpacks it, in this order."""
-
-    qname: str
-    id: str
-    context: str
-    unit: str | None
-    decimals: str | None
-    value: str
-    lang: str | None
+# The views the templates read are tuples: a fact's, built for every fact, a plain one
+# the template's loop unpacks: (qname, id, context, unit, decimals, value, lang); the
+# others named tuples, whose attributes Jinja finds at once (a dict's key costs it a
+# failed attribute lookup first).
+_FactView = tuple[str, str, str, str | None, str | None, str, str | None]
 
 
 class _MemberView(NamedTuple):
@@ -70,14 +62,35 @@ def comment_text(text: str) -> str:
 def fact_identity(fact: Fact, contexts: dict[int, str] | None = None) -> str:
     """What makes a fact the fact it is: concept, entity, period, dimensions, unit, language.
     ``contexts`` keeps the part of each context already written (by the context's id())."""
-    context, unit = fact.context, fact.unit
-    where = contexts.get(id(context)) if contexts is not None else None
-    if where is None:
-        where = _context_identity(context)
-        if contexts is not None:
-            contexts[id(context)] = where
-    measures = "*".join(unit.numerator) + "/" + "*".join(unit.denominator) if unit else ""
-    return "\x1f".join((fact.concept, where, measures, fact.lang or ""))
+    return _Identities(contexts).identity(fact)
+
+
+class _Identities:
+    """Fact ids of one instance's facts: what facts share (a context's part of the
+    identity, a unit's measures, a concept's part of the id) is written once, by id()."""
+
+    def __init__(self, contexts: dict[int, str] | None = None) -> None:
+        self.contexts = {} if contexts is None else contexts
+        self.units: dict[int, str] = {}
+        self.names: dict[str, str] = {}  # concept -> what its facts' ids start with
+
+    def identity(self, fact: Fact) -> str:
+        context, unit = fact.context, fact.unit
+        where = self.contexts.get(id(context))
+        if where is None:
+            where = self.contexts[id(context)] = _context_identity(context)
+        measures = self.units.get(id(unit))
+        if measures is None:
+            measures = self.units[id(unit)] = (
+                "*".join(unit.numerator) + "/" + "*".join(unit.denominator) if unit else "")
+        return "\x1f".join((fact.concept, where, measures, fact.lang or ""))
+
+    def fact_id(self, fact: Fact) -> str:
+        start = self.names.get(fact.concept)
+        if start is None:
+            local = _NOT_IN_ID.sub("_", fact.concept.rsplit(":", 1)[-1])[:60]
+            start = self.names[fact.concept] = f"{local}_" if _ID_START.match(local) else f"f_{local}_"
+        return start + hashlib.sha256(self.identity(fact).encode("utf-8")).hexdigest()[:12]
 
 
 def _context_identity(context: Context) -> str:
@@ -94,26 +107,44 @@ def fact_id(fact: Fact, contexts: dict[int, str] | None = None) -> str:
     """The fact's id in the instance and in every export: the concept's local
     name and a digest of the fact's identity, so a fact keeps its id when
     other facts come or go (a valid XML ID: NCName)."""
-    local = _NOT_IN_ID.sub("_", fact.concept.rsplit(":", 1)[-1])[:60]
-    digest = hashlib.sha256(fact_identity(fact, contexts).encode("utf-8")).hexdigest()[:12]
-    return f"{local}_{digest}" if _ID_START.match(local) else f"f_{local}_{digest}"
+    return _Identities(contexts).fact_id(fact)
+
+
+# The ids of the instance asked for last: the instance and every export of one filing ask
+# for them in turn (a weak reference: a filing's instance is not kept alive by it).
+_last_ids: tuple[weakref.ref[Instance], tuple[str, ...]] | None = None
 
 
 def fact_ids(instance: Instance) -> tuple[str, ...]:
     """The ids of the instance's facts, in order; two facts with one id are a bug."""
-    contexts: dict[int, str] = {}  # facts share their contexts: each is written once
-    ids = tuple(fact_id(f, contexts) for f in instance.facts)
-    twice = sorted(fid for fid, count in Counter(ids).items() if count > 1)
-    if twice:
+    global _last_ids
+    if _last_ids is not None and _last_ids[0]() is instance:
+        return _last_ids[1]
+    identities = _Identities()  # facts share their contexts, units and concepts: each is written once
+    ids = tuple(identities.fact_id(f) for f in instance.facts)
+    if len(set(ids)) != len(ids):
+        twice = sorted(fid for fid, count in Counter(ids).items() if count > 1)
         raise ValueError(f"facts share an identity: {twice[:5]}")
+    _last_ids = (weakref.ref(instance), ids)
     return ids
 
 
-def _fact_view(fact: Fact, fid: str, taxonomy: Taxonomy) -> _FactView:
-    value = xml_decimal(fact.value) if isinstance(fact.value, Decimal) else str(fact.value)
-    unit = fact.unit.id if fact.unit else None
-    decimals = str(fact.decimals) if fact.unit is not None and fact.decimals is not None else None
-    return _FactView(taxonomy.qname(fact.concept), fid, fact.context.id, unit, decimals, value, fact.lang)
+def _fact_views(instance: Instance, taxonomy: Taxonomy) -> list[_FactView]:
+    """The facts as instance.xbrl.j2 writes them; what facts share is worked out once."""
+    qnames: dict[str, str] = {}
+    views = []
+    for fact, fid in zip(instance.facts, fact_ids(instance)):
+        value, unit = fact.value, fact.unit
+        qname = qnames.get(fact.concept)
+        if qname is None:
+            qname = qnames[fact.concept] = taxonomy.qname(fact.concept)
+        text = xml_decimal(value) if isinstance(value, Decimal) else str(value)
+        if unit is None:
+            views.append((qname, fid, fact.context.id, None, None, text, fact.lang))
+        else:
+            decimals = str(fact.decimals) if fact.decimals is not None else None
+            views.append((qname, fid, fact.context.id, unit.id, decimals, text, fact.lang))
+    return views
 
 
 def context_views(instance: Instance, taxonomy: Taxonomy) -> list[_ContextView]:
@@ -157,6 +188,5 @@ def instance_views(instance: Instance, taxonomy: Taxonomy) -> dict[str, object]:
 
 
 def render_instance(instance: Instance, taxonomy: Taxonomy) -> str:
-    facts = [_fact_view(f, fid, taxonomy) for f, fid in zip(instance.facts, fact_ids(instance))]
-    return render("instance.xbrl.j2", source=comment_text(instance.source), facts=facts,
+    return render("instance.xbrl.j2", source=comment_text(instance.source), facts=_fact_views(instance, taxonomy),
                   **instance_views(instance, taxonomy))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from kcxbrl.cli import main
-from kcxbrl.pipeline import ConversionResult
-from kcxbrl.extract.coverage import tokens
+from kcxbrl.pipeline import ConversionResult, convert_document
+from kcxbrl.extract.coverage import CoveredNumber, _covered, cover, tokens
+from kcxbrl.text.read import read_filing
 
 from case_runs import sample_run
 from converted import sample
@@ -153,3 +155,16 @@ def test_report_lists_the_figures_taken_from_the_text() -> None:
     # the gross margin of H1 2025 exists only in the text (line 220)
     assert f"{sample('004').name}:220 text: fact kc:GrossMargin context H1-2025 unit pure value 0.152" in report
     assert f"{sample('004').name}:508 text: fact kc:ConvenienceTranslationRate context AsOf2025-06-30 unit CNYPerUSD value 7.1636" in report
+
+
+def test_a_covered_number_made_at_once_is_the_one_its_constructor_makes() -> None:
+    fields = (12, 3, 2, "1,234", "fact", "kc:Revenues context FY2025 unit CNY")
+    made, built = _covered(*fields), CoveredNumber(*fields)
+    assert made == built and repr(made) == repr(built) and type(made) is CoveredNumber
+
+
+def test_the_report_is_the_same_when_drafts_are_matched_to_facts_by_identity() -> None:
+    conversion = convert_document(read_filing(sample("002")))
+    assert conversion.trace is not None and len(conversion.trace.facts_of) > 400
+    alone = replace(conversion, trace=replace(conversion.trace, facts_of={}))
+    assert cover(alone, conversion.taxonomy).report() == cover(conversion, conversion.taxonomy).report()

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from kcxbrl.findings import Level
 from kcxbrl.xbrl import ns
-from kcxbrl.xbrl.assemble import assemble, context_id, unit_for
-from kcxbrl.xbrl.model import Draft, Entity, Member, Period, Provenance
+from kcxbrl.xbrl.assemble import _in_order, assemble, context_id, unit_for
+from kcxbrl.xbrl.model import Context, Draft, Entity, Fact, Member, Period, Provenance
 from kcxbrl.xbrl.names import camel, unique
 from kcxbrl.xbrl.taxonomy import default_taxonomy
 
@@ -68,3 +68,19 @@ def test_two_values_for_one_fact_are_an_error_and_the_first_is_kept() -> None:
     [finding] = findings
     assert finding.code == "kcxbrl:inconsistentDuplicate" and finding.level is Level.ERROR and finding.line == 7
     assert instance.facts[0].value == Decimal(1000)
+
+
+def test_a_fact_made_at_once_is_the_fact_its_constructor_makes() -> None:
+    context = Context("FY2025", ENTITY, FY)
+    unit = unit_for("monetary", "CNY")
+    fields = ("Revenues", context, Decimal(5), unit, -3, None, (Provenance("f.txt", 3),))
+    made, built = Fact.made(*fields), Fact(*fields)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert type(made) is Fact and made.is_numeric
+
+
+def test_sources_in_order_are_those_sorted_once_each() -> None:
+    a, b, c = Provenance("f.txt", 9, 2, "Revenues", "2025"), Provenance("f.txt", 3), Provenance("e.txt", 40, 1)
+    sources = [a, b, a, c, Provenance("f.txt", 3)]
+    assert _in_order(sources) == tuple(sorted(set(sources))) == (c, b, a)
+    assert _in_order([a]) == (a,)

@@ -50,3 +50,9 @@ def test_excess_digits_beyond_decimals() -> None:
 def test_interval_prints_as_a_value_or_a_range() -> None:
     assert str(Interval(D("1E+3"), D("1E+3"))) == "1000"
     assert str(interval(D(1577000), -3)) == "[1576500, 1577500]"
+
+
+def test_weighted_sum_of_nothing_and_of_scaled_parts() -> None:
+    assert weighted_sum([]) == Interval(D(0), D(0))
+    parts = [(Interval(D("1.5"), D("2.5")), 2), (Interval(D(-1), D(1)), -3), (Interval(D(4), D(4)), D("0.5"))]
+    assert weighted_sum(parts) == Interval(D(2), D(10))  # [3 - 3 + 2, 5 + 3 + 2]

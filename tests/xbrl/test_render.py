@@ -80,3 +80,11 @@ def test_ids_name_the_concept_and_two_facts_of_one_identity_are_refused() -> Non
     assert fact_id(replace(REVENUES, value=Decimal(1))) == fact_id(REVENUES)
     with pytest.raises(ValueError, match="share an identity"):
         fact_ids(replace(INSTANCE, facts=(REVENUES, replace(REVENUES, value=Decimal(1)))))
+
+
+def test_the_ids_of_the_instance_asked_again_are_kept_and_another_instance_gets_its_own() -> None:
+    ids = fact_ids(INSTANCE)
+    assert fact_ids(INSTANCE) is ids  # the instance and each export ask in turn
+    fewer = replace(INSTANCE, facts=INSTANCE.facts[:2])
+    assert fact_ids(fewer) == ids[:2]
+    assert fact_ids(INSTANCE) == ids == tuple(fact_id(f) for f in INSTANCE.facts)
