@@ -7,7 +7,6 @@ filing's errors never stop the others.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -19,7 +18,7 @@ from kcxbrl.extract.cover import cover_facts
 from kcxbrl.extract.coverage import Coverage, cover
 from kcxbrl.extract.crosscheck import PrintedRow, cross_check, filing_calculations
 from kcxbrl.extract.entities import identify
-from kcxbrl.errors import InputError, KcxbrlError, OutputError
+from kcxbrl.errors import InputError, KcxbrlError
 from kcxbrl.exports.export import to_csv, to_xbrl_csv, to_xbrl_json
 from kcxbrl.xbrl.extension import PREFIX as EXT_PREFIX
 from kcxbrl.xbrl.extension import Extension, place_row, safe_stem
@@ -39,7 +38,7 @@ from kcxbrl.resources import taxonomy_dir
 from kcxbrl.extract.tables import PlacedTable, place_tables
 from kcxbrl.xbrl.taxonomy import Taxonomy, default_taxonomy
 from kcxbrl.xbrl.taxonomy_writer import file_names
-from kcxbrl.write import FilingOutputs, Output, Stage
+from kcxbrl.write import FilingOutputs, Output, Stage, check_outputs, shown_path
 
 log = logging.getLogger(__name__)
 
@@ -270,56 +269,6 @@ def write_conversion(conversion: Conversion, out_dir: Path, *, report: bool = Fa
 UNREADABLE = "kcxbrl:unreadableFiling"
 INTERNAL_ERROR = "kcxbrl:internalError"
 CONVERSION_FAILED = "kcxbrl:conversionFailed"
-
-
-def shown_path(path: Path) -> str:
-    """The path as given, printable: a byte that is not UTF-8 shows as ``\\xNN``."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def output_names(path: Path) -> tuple[str, ...]:
-    """Every file converting ``path`` may write into the output folder."""
-    stem, ext = path.stem, safe_stem(shown_path(path))
-    return (
-        f"{stem}.xbrl", f"{stem}.json", f"{stem}.csv", f"{stem}.report.txt", f"{stem}.html",
-        f"{stem}/metadata.json", f"{stem}/facts.csv",
-        f"{ext}-ext.xsd", *(f"{ext}-ext_{kind}.xml" for kind in ("lab", "pre", "cal")),
-    )
-
-
-def check_outputs(paths: Sequence[Path], out_dir: Path, support: Sequence[str]) -> None:
-    """Refuse a run in which two filings would write the same file, or an
-    output would replace an input: an OutputError naming both paths."""
-    owner: dict[str, Path | None] = {name.casefold(): None for name in support}
-    names = list(support)
-    for path in paths:
-        for name in output_names(path):
-            other = owner.setdefault(name.casefold(), path)
-            if other is None:
-                raise OutputError(f"{shown_path(path)} would write {out_dir / name}, the name of a taxonomy "
-                                  "file copied there: rename the filing")
-            if other != path:
-                raise OutputError(
-                    f"{shown_path(other)} and {shown_path(path)} would both write {out_dir / name}: "
-                    "rename one of them or convert them into different --out folders")
-            names.append(name)
-    for name in names:
-        target = out_dir / name
-        if target.exists() and not target.is_file():
-            raise OutputError(f"{shown_path(target)} is a folder or another non-file: an output cannot be "
-                              "written there; move it away or choose another --out")
-    for path in paths:
-        for name in names:
-            if _same_file(path, out_dir / name):
-                raise OutputError(f"{shown_path(path)} is an input and would be overwritten by the output "
-                                  f"{name}: move it out of {out_dir} or choose another --out")
-
-
-def _same_file(path: Path, target: Path) -> bool:
-    try:
-        return target.exists() and os.path.samefile(path, target)
-    except OSError:
-        return False
 
 
 def _unread(path: Path, shown: str, out_dir: Path, why: str) -> ConversionResult:

@@ -18,17 +18,20 @@ import os
 import re
 import shutil
 import socket
+import stat
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
+from kcxbrl.errors import OutputError
 from kcxbrl.findings import Finding, Level, error, has_errors
 from kcxbrl.validation.ixbrl_check import check_inline
 from kcxbrl.validation.outcheck import check_records, check_xbrl_json
 from kcxbrl.validation.safexml import parse_file
 from kcxbrl.validation.validator import iter_findings
+from kcxbrl.xbrl.extension import safe_stem
 
 NOT_WRITTEN = "kcxbrl:outputNotWritten"
 # How an export is compared with its instance: X.json is xBRL-JSON, X/metadata.json an xBRL-CSV report.
@@ -266,3 +269,61 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError):
         return True  # another user's process, or not a pid this system knows
     return True
+
+
+# --- the names a run writes ------------------------------------------------------
+
+
+def shown_path(path: Path) -> str:
+    """The path as given, printable: a byte that is not UTF-8 shows as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def output_names(path: Path) -> tuple[str, ...]:
+    """Every file converting ``path`` may write into the output folder."""
+    stem, ext = path.stem, safe_stem(shown_path(path))
+    return (
+        f"{stem}.xbrl", f"{stem}.json", f"{stem}.csv", f"{stem}.report.txt", f"{stem}.html",
+        f"{stem}/metadata.json", f"{stem}/facts.csv",
+        f"{ext}-ext.xsd", *(f"{ext}-ext_{kind}.xml" for kind in ("lab", "pre", "cal")),
+    )
+
+
+def check_outputs(paths: Sequence[Path], out_dir: Path, support: Sequence[str]) -> None:
+    """Refuse a run in which two filings would write the same file, or an
+    output would replace an input: an OutputError naming both paths."""
+    owner: dict[str, Path | None] = {name.casefold(): None for name in support}
+    names = list(support)
+    for path in paths:
+        for name in output_names(path):
+            other = owner.setdefault(name.casefold(), path)
+            if other is None:
+                raise OutputError(f"{shown_path(path)} would write {out_dir / name}, the name of a taxonomy "
+                                  "file copied there: rename the filing")
+            if other != path:
+                raise OutputError(
+                    f"{shown_path(other)} and {shown_path(path)} would both write {out_dir / name}: "
+                    "rename one of them or convert them into different --out folders")
+            names.append(name)
+    # each output name and each input looked at once (a pair by pair check is
+    # quadratic: millions of stat calls for a folder of a thousand filings)
+    present: dict[tuple[int, int], str] = {}  # the file (device, inode) an output name already is
+    for name in names:
+        target = out_dir / name
+        try:
+            found = target.stat()
+        except (OSError, ValueError):
+            continue
+        if not stat.S_ISREG(found.st_mode):
+            raise OutputError(f"{shown_path(target)} is a folder or another non-file: an output cannot be "
+                              "written there; move it away or choose another --out")
+        present.setdefault((found.st_dev, found.st_ino), name)
+    for path in paths if present else ():
+        try:
+            found = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        name = present.get((found.st_dev, found.st_ino))
+        if name is not None:
+            raise OutputError(f"{shown_path(path)} is an input and would be overwritten by the output "
+                              f"{name}: move it out of {out_dir} or choose another --out")

@@ -18,7 +18,8 @@ from kcxbrl.cli import main
 from kcxbrl.findings import Level
 from kcxbrl.text.read import read_text
 from kcxbrl.validation.validator import validate_file
-from kcxbrl.write import STAGE_PREFIX
+from kcxbrl.errors import OutputError
+from kcxbrl.write import STAGE_PREFIX, check_outputs
 
 from converted import KC, SAMPLES, converted, sample
 
@@ -300,3 +301,39 @@ def test_references_read_as_html_reads_them() -> None:
     assert document.text_lines[0].text == "2024 \u2013 2025 done"
     (finding,) = document.findings
     assert "character(s) U+0001 " in finding.message and finding.line == 1
+
+
+def _filings(folder: Path, count: int) -> list[Path]:
+    folder.mkdir()
+    paths = [folder / f"filing_{n:04d}.txt" for n in range(count)]
+    for path in paths:
+        path.write_text("Kingsoft Cloud\n", encoding="utf-8")
+    return paths
+
+
+def test_an_output_name_taken_by_a_folder_stops_the_run(tmp_path: Path) -> None:
+    paths = _filings(tmp_path / "in", 3)
+    (tmp_path / "out" / "filing_0001.xbrl").mkdir(parents=True)
+    with pytest.raises(OutputError, match=r"filing_0001\.xbrl is a folder or another non-file"):
+        check_outputs(paths, tmp_path / "out", ())
+
+
+def test_checking_the_outputs_of_many_filings_looks_at_each_name_once(tmp_path: Path, monkeypatch) -> None:
+    paths = _filings(tmp_path / "in", 300)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "filing_0299.csv").write_text("older output\n", encoding="utf-8")  # one output already there
+    looked: list[object] = []
+    real_stat = os.stat
+
+    def counted(path, *args, **kwargs):
+        looked.append(path)
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", counted)
+    check_outputs(paths, out, ())
+    # 11 names per filing and each input once: not a look at every output for every input
+    assert 300 * 11 <= len(looked) <= 300 * 12 + 10
+    os.link(out / "filing_0299.csv", tmp_path / "in" / "linked.txt")  # an input that is that output
+    with pytest.raises(OutputError, match=r"linked\.txt is an input and would be overwritten by the output filing_0299\.csv"):
+        check_outputs([*paths, tmp_path / "in" / "linked.txt"], out, ())

@@ -8,7 +8,7 @@ Every filing is read, converted, validated and written by one call of
 :func:`~kcxbrl.batch.work.convert_one`, in a worker (:mod:`.executors`: a
 process pool, Dask, or this process with one job).  The workers share the
 run's one staging folder (their output names are distinct:
-:func:`kcxbrl.pipeline.check_outputs` refuses a run in which two filings
+:func:`kcxbrl.write.check_outputs` refuses a run in which two filings
 would write the same file), so the taxonomy copies are staged and published
 once, and leaving the run, however it ends, removes the folder with whatever
 a stopped worker left in it; the folder of a run that was killed is removed
@@ -29,7 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from kcxbrl import pipeline
+from kcxbrl import pipeline, write
 from kcxbrl.batch.executors import Executor, dask_missing, run
 from kcxbrl.batch.inputs import FILING_SUFFIXES, expand
 from kcxbrl.batch.manifest import MANIFEST, LocalOut, Manifest, write_atomically
@@ -59,7 +59,7 @@ def convert_batch(
     support = pipeline.taxonomy_files(default_taxonomy())
     shown_dir = Path(out)  # a URL only names the outputs in messages here
     _check_manifest_name(paths, shown_dir)
-    pipeline.check_outputs(paths, shown_dir, tuple(support))
+    write.check_outputs(paths, shown_dir, tuple(support))
     if isinstance(out, str):
         yield from _remote(paths, out, options, jobs, resume, on_done, on_problem, executor, support)
         return
@@ -104,7 +104,7 @@ def _saved(manifest: Manifest, on_problem: Callable[[str], None] | None) -> None
 
 def _check_manifest_name(paths: Sequence[Path], out_dir: Path) -> None:
     for path in paths:
-        if MANIFEST in pipeline.output_names(path):
+        if MANIFEST in write.output_names(path):
             raise OutputError(f"{pipeline.shown_path(path)} would write {out_dir / MANIFEST}, the record of "
                               "what was converted there: rename the filing")
 
