@@ -22,6 +22,7 @@ from math import comb
 
 from kcxbrl.findings import Finding, warning
 from kcxbrl.text.memo import text_cache
+from kcxbrl.text.screen import FOLDS
 from kcxbrl.xbrl.model import Column, ColumnKind, Layout, Period, Row, Table
 from kcxbrl.extract.periods import months_ended
 from kcxbrl.text.currencies import currencies
@@ -56,8 +57,6 @@ _CURRENCY_CAPTION = re.compile(
     re.IGNORECASE,
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-# characters outside ASCII that a case-insensitive pattern reads as ASCII letters
-_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _NOISE = re.compile(r"\((?:un)?audited\)", re.IGNORECASE)
 _NOTE = re.compile(r"notes?|note\(s\)", re.IGNORECASE)
 _CHANGE = re.compile(
@@ -112,8 +111,8 @@ def _ascii_stand_in(match: re.Match[str]) -> str:
     the ASCII letter it folds to, a space, the apostrophe, or a word character
     ("x") or other character ("#") neither pattern prints."""
     char = match.group(0)
-    if char in _FOLDS:
-        return _FOLDS[char]
+    if char in FOLDS:
+        return FOLDS[char]
     if char == "’":
         return "'"
     if char.isspace():

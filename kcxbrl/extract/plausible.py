@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
@@ -25,6 +23,7 @@ from kcxbrl.extract.kinds import FilingKinds, Kind
 from kcxbrl.xbrl.model import Document, Fact, Instance, Period, Table, TextLine
 from kcxbrl.resources import taxonomy_dir
 from kcxbrl.text.currencies import currencies
+from kcxbrl.text.screen import Lines, Screen, screen
 from kcxbrl.extract.tables import PlacedTable
 
 PERIOD_AFTER = "kcxbrl:periodAfterReport"
@@ -135,81 +134,30 @@ def _caption_only(lines: Iterator[int], owner: dict[int, int], captions: set[int
     return place, first
 
 
-# The characters outside ASCII that match an ASCII letter when case is ignored (re.IGNORECASE).
-_FOLDS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
-_PIECES = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9\s]")
-_SEPARATOR = "\x00"  # between the lines' texts: in no currency's form
-
-
-def folded(text: str) -> bytes:
-    """The text as UTF-8 with ASCII letters lower-cased and the letters of _FOLDS made
-    ASCII first: a word of ASCII letters and signs printed in any case (as re.IGNORECASE
-    reads it) is in it lower-cased, and a byte of any other character matches none of them."""
-    if not text.isascii():
-        for odd, plain in _FOLDS:
-            if odd in text:
-                text = text.replace(odd, plain)
-    return text.encode("utf-8", "surrogatepass").lower()
-
-
-@lru_cache(maxsize=1)
-def _hints() -> dict[str, tuple[tuple[bytes, ...], ...]]:
-    """Code → for each of its marks and names, the pieces a line's folded text holds
-    where it prints that form, longest first: its runs of letters and digits and its
-    signs, which a currency's pattern keeps as written in any case, only the spacing
-    free.  A currency with a form outside ASCII (whose case rules differ) has none:
-    every line is searched for it."""
-    out: dict[str, tuple[tuple[bytes, ...], ...]] = {}
-    for currency in currencies().currencies:
-        forms = (*currency.marks, *currency.names)
-        if all(form.isascii() and form.strip() for form in forms):
-            out[currency.code] = tuple(
-                tuple(sorted({p.lower().encode() for p in _PIECES.findall(form)}, key=lambda p: (-len(p), p)))
-                for form in forms)
-    return out
-
-
 class Stating:
     """The lines that state each currency (its pattern finds them), found as they
-    are asked for.  Only a line holding the pieces of one of its forms is searched,
-    and such lines are found by scanning the joined text for each form's longest
-    piece: most lines are never looked at one by one."""
+    are asked for.  A line is searched only where the screen of the currency's
+    patterns admits it (:mod:`kcxbrl.text.screen`): most lines are never looked at
+    one by one."""
 
     def __init__(self, numbers: list[int], texts: list[str]) -> None:
         self.numbers, self.texts = numbers, texts
-        separator = _SEPARATOR.encode()
-        self.joined = folded(_SEPARATOR.join(texts))  # folding keeps the separator and makes none
-        self.lowered = self.joined.split(separator)
-        if len(self.lowered) != len(texts):  # a line's text holds the separator itself
-            self.lowered = [folded(text) for text in texts]
-            self.joined = separator.join(self.lowered)
-        self.starts = [0, *accumulate(len(text) + 1 for text in self.lowered)]
+        self.joined = Lines(texts)  # joined once, for every currency asked for
 
     def lines(self, code: str) -> Iterator[int]:
         """The numbers of the lines whose text a pattern of ``code`` matches, in order."""
         patterns = [p for p, c in currencies().words() if c == code]
-        forms = _hints().get(code)
-        candidates = range(len(self.texts)) if forms is None else self._holding({form[0] for form in forms})
-        for index in candidates:
-            lowered = self.lowered[index]
-            if forms is not None and not any(all(p in lowered for p in form) for form in forms):
-                continue
-            if any(p.search(self.texts[index]) for p in patterns):
+        if not patterns:
+            return
+        passed = _screen_of(code).passing(self.joined)
+        for index, text in enumerate(self.texts):
+            if passed[index] and any(p.search(text) for p in patterns):
                 yield self.numbers[index]
 
-    def _holding(self, pieces: set[bytes]) -> Iterator[int]:
-        """The indexes of the lines holding any of the pieces, in order."""
-        joined, starts = self.joined, self.starts
-        at = {piece: joined.find(piece) for piece in pieces}
-        while True:
-            found = [position for position in at.values() if position >= 0]
-            if not found:
-                return
-            index = bisect_right(starts, min(found)) - 1
-            yield index
-            end = starts[index + 1]  # on to the next line
-            at = {piece: joined.find(piece, end) if 0 <= position < end else position
-                  for piece, position in at.items()}
+
+@lru_cache(maxsize=64)
+def _screen_of(code: str) -> Screen:
+    return screen(p for p, c in currencies().words() if c == code)
 
 
 def _texts(document: Document) -> tuple[list[int], list[str]]:

@@ -29,8 +29,10 @@ except ImportError:  # Python 3.10 names them so
 ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 REPEATS = tuple(getattr(sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(sre, name))
 ATOMIC_GROUP = getattr(sre, "ATOMIC_GROUP", object())  # (3.11 on)
-# characters that match an ASCII letter when case is ignored but lower to something else
-ODD_CASE = "\u0130\u0131\u017f"  # İ ı ſ
+# characters outside ASCII that re.IGNORECASE matches to an ASCII letter: İ ı ſ K (Kelvin)
+FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+# those of them that lower() does not make that letter (İ ı ſ)
+ODD_CASE = "".join(odd for odd, plain in FOLDS.items() if odd.lower() != plain)
 
 Words = frozenset[str]  # one of these is printed
 Needs = list[Words]  # each of these is printed

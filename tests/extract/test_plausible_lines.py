@@ -1,5 +1,5 @@
-"""The lines that state a currency are found by a scan of the folded text, and are
-exactly the lines the currency's pattern matches, line by line."""
+"""The lines that state a currency are found through the screen of its patterns, and
+are exactly the lines the currency's pattern matches, line by line."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from kcxbrl.extract.plausible import Stating, _caption_only, _FOLDS, _texts, folded
+from kcxbrl.extract.plausible import Stating, _caption_only, _texts
 from kcxbrl.text.currencies import currencies
 from kcxbrl.text.read import read_filing
+from kcxbrl.text.screen import FOLDS
 
 from converted import sample
 
@@ -22,13 +23,8 @@ def _searched_line_by_line(numbers: list[int], texts: list[str], code: str) -> l
 def test_the_folds_are_every_character_outside_ascii_that_matches_an_ascii_letter() -> None:
     # re.IGNORECASE lets these match an ASCII letter; folding must make them that letter
     everything = "".join(chr(c) for c in range(128, 0x110000))
-    assert sorted(re.findall("[a-z0-9]", everything, re.IGNORECASE)) == sorted(odd for odd, _ in _FOLDS)
-    assert all(re.fullmatch(plain, odd, re.IGNORECASE) for odd, plain in _FOLDS)
-
-
-def test_folded_text_is_lower_case_bytes_with_the_folds_made_ascii() -> None:
-    assert folded("RMB1,000") == b"rmb1,000"
-    assert folded("\u0130ncome \u017fales \u212aRW “US$”") == "income sales krw “us$”".encode()
+    assert sorted(re.findall("[a-z0-9]", everything, re.IGNORECASE)) == sorted(FOLDS)
+    assert all(re.fullmatch(plain, odd, re.IGNORECASE) for odd, plain in FOLDS.items())
 
 
 @pytest.mark.parametrize("prefix", ["002", "003", "004"])
